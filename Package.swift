@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Ouroboros",
+    products: [
+        .executable(name: "ouro", targets: ["ouro"]),
+        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZ3",
+            pkgConfig: "z3",
+            providers: [.apt(["libz3-dev"])]
+        ),
+        .target(name: "SMT", dependencies: ["CZ3"]),
+        .target(name: "Language"),
+        .target(name: "Grammar", dependencies: ["Language"]),
+        .executableTarget(
+            name: "ouro",
+            dependencies: [
+                "Language", "Grammar", "SMT",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SMTTests", dependencies: ["SMT"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "SMT"]),
+        .testTarget(name: "GrammarTests", dependencies: ["Grammar", "Language"]),
+        .testTarget(
+            name: "OuroTests",
+            dependencies: ["ouro"],
+            resources: []
+        ),
+    ]
+)

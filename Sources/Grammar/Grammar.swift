@@ -1,0 +1,73 @@
+import Language
+
+/// A probabilistic grammar over typed productions: the search space and its prior.
+///
+/// A hole of type `τ` may be filled by any production whose type returns something that
+/// unifies with `τ`, or by a variable in scope of a fitting type; the probability of a choice
+/// is its weight normalised over the choices that fit (DreamCoder's type-directed grammar).
+/// Every variable carries `variableLogWeight`.
+///
+/// Invariant: no two productions share a `ProductionKey`; abstraction bodies use only the
+/// grammar's own primitives and earlier abstractions.
+public struct Grammar: Sendable {
+    /// A short name for the domain (`lists`, `bitvec`), or `nil`.
+    public var name: String?
+    public private(set) var productions: [Production] = []
+    public var variableLogWeight: Double
+    private var indexByKey: [ProductionKey: Int] = [:]
+
+    public init(name: String? = nil, productions: [Production] = [], variableLogWeight: Double = 0) {
+        self.name = name
+        self.variableLogWeight = variableLogWeight
+        for production in productions { try? add(production) }
+    }
+
+    /// Adds a production; throws when one with the same key is already there.
+    public mutating func add(_ production: Production) throws(GrammarError) {
+        let key = production.key
+        if indexByKey[key] != nil {
+            throw GrammarError("duplicate production '\(key)'", at: nil)
+        }
+        indexByKey[key] = productions.count
+        productions.append(production)
+    }
+
+    /// The production with `key`, if the grammar has it.
+    public subscript(key: ProductionKey) -> Production? {
+        indexByKey[key].map { productions[$0] }
+    }
+
+    /// Changes the log weight of the production with `key`.
+    public mutating func setLogWeight(_ weight: Double, for key: ProductionKey) {
+        if let index = indexByKey[key] { productions[index].logWeight = weight }
+    }
+
+    public var primitives: [Primitive] {
+        productions.compactMap { if case .primitive(let p) = $0.kind { return p } else { return nil } }
+    }
+
+    public var abstractions: [Abstraction] {
+        productions.compactMap { if case .abstraction(let a) = $0.kind { return a } else { return nil } }
+    }
+
+    /// The names programs over this grammar may use; unknown names are rejected.
+    public var primitiveTable: PrimitiveTable {
+        PrimitiveTable(primitives: primitives, abstractions: abstractions, unknownNames: .reject)
+    }
+}
+
+/// An error in a grammar: a malformed file, an unknown primitive, an ill-typed abstraction.
+/// `position` is `nil` for errors that have no place in a file.
+public struct GrammarError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var position: SourcePosition?
+
+    public init(_ message: String, at position: SourcePosition?) {
+        self.message = message
+        self.position = position
+    }
+
+    public var description: String {
+        position.map { "\($0): \(message)" } ?? message
+    }
+}

@@ -1,0 +1,77 @@
+/// An error in a program's text, with the position of the offending part.
+public struct ProgramSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var position: SourcePosition
+
+    public init(_ message: String, at position: SourcePosition) {
+        self.message = message
+        self.position = position
+    }
+
+    public var description: String { "\(position): \(message)" }
+}
+
+extension Program {
+    /// Reads a program from text such as `(lambda (map (lambda (+ $0 1)) $0))`.
+    /// `lam` is accepted for `lambda` (Stitch's spelling).
+    public init(parsing text: String, primitives: PrimitiveTable = .builtins()) throws(ProgramSyntaxError) {
+        let expression: SExpression
+        do {
+            expression = try SExpression.read(text)
+        } catch {
+            throw ProgramSyntaxError(error.message, at: error.position)
+        }
+        try self.init(expression, primitives: primitives)
+    }
+
+    /// Converts an S-expression into a program, resolving names through `primitives`.
+    /// The expression's depth is bounded by the reader that produced it.
+    public init(_ expression: SExpression, primitives: PrimitiveTable) throws(ProgramSyntaxError) {
+        self = try Program.convert(expression, primitives, argumentCount: 0)
+    }
+
+    private static func convert(
+        _ e: SExpression, _ table: PrimitiveTable, argumentCount: Int
+    ) throws(ProgramSyntaxError) -> Program {
+        switch e.kind {
+        case .string(let text):
+            if case .opaque = table.unknownNames { return .primitive(.opaque(SExpression(.string(text), at: e.position).description)) }
+            let value = StringValue(smtLiteral: text)
+            return .primitive(Primitive(name: value.literal, type: .string, implementation: .constant(.string(value))))
+        case .symbol(let name):
+            if name.hasPrefix("$") {
+                guard let index = Int(name.dropFirst()), index >= 0 else {
+                    throw ProgramSyntaxError("malformed variable '\(name)'", at: e.position)
+                }
+                return .variable(index)
+            }
+            if name == "lambda" || name == "lam" {
+                throw ProgramSyntaxError("'\(name)' must be followed by a body, as in (\(name) BODY)", at: e.position)
+            }
+            guard let leaf = table.resolve(name, argumentCount: argumentCount) else {
+                throw ProgramSyntaxError("unknown operator '\(name)'", at: e.position)
+            }
+            return leaf
+        case .list(let items):
+            guard let head = items.first else {
+                throw ProgramSyntaxError("empty application '()'", at: e.position)
+            }
+            if let keyword = head.symbol, keyword == "lambda" || keyword == "lam" {
+                guard items.count == 2 else {
+                    throw ProgramSyntaxError("'\(keyword)' takes exactly one body (variables are de Bruijn indices $0, $1, …)", at: e.position)
+                }
+                return .lambda(try convert(items[1], table, argumentCount: 0))
+            }
+            guard items.count >= 2 else {
+                throw ProgramSyntaxError("application of '\(head)' to no arguments", at: e.position)
+            }
+            let function = try convert(head, table, argumentCount: items.count - 1)
+            var arguments: [Program] = []
+            arguments.reserveCapacity(items.count - 1)
+            for item in items.dropFirst() {
+                arguments.append(try convert(item, table, argumentCount: 0))
+            }
+            return .application(function, arguments)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Grammar
+import Language
+
+/// A problem with a file the user gave, printed as `FILE:LINE:COLUMN: message`.
+struct InputError: Error, CustomStringConvertible {
+    var file: String
+    var position: SourcePosition?
+    var message: String
+
+    var description: String {
+        if let position { return "\(file):\(position.line):\(position.column): \(message)" }
+        return "\(file): \(message)"
+    }
+
+    /// The largest input file any command reads whole.
+    static let maximumFileSize = 256 << 20
+
+    /// Reads a UTF-8 text file, refusing directories, unreadable files, huge files and invalid UTF-8.
+    static func readText(_ file: String) throws(InputError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw InputError(file: file, message: "no such file")
+        }
+        if isDirectory.boolValue { throw InputError(file: file, message: "is a directory, not a file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        if size > maximumFileSize {
+            throw InputError(file: file, message: "file is \(size >> 20) MiB; the limit is \(maximumFileSize >> 20) MiB")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(file: file, message: "cannot be read")
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            throw InputError(file: file, message: "is not valid UTF-8 text")
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The text of `data` when it is valid UTF-8, else `nil` (no replacement characters).
+    init?(validatingUTF8Data data: Data) {
+        guard let text = String(bytes: data, encoding: .utf8) else { return nil }
+        self = text
+    }
+}

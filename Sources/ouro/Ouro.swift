@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// The `ouro` command-line tool: parses arguments and hands each command to the library.
+@main
+struct Ouro: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ouro",
+        abstract: "A program synthesizer that improves its own search.",
+        discussion: """
+            Exit codes: 0 success; 2 bad input or usage; 3 no answer found in time; 1 internal error.
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self, Eval.self]
+    )
+
+    /// Runs the command; usage errors exit with 2 (bad input), as every command's do.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            printError(error.description)
+            Foundation.exit(ExitStatus.badInput)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.badInput)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The exit codes every command shares.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let internalError: Int32 = 1
+    static let badInput: Int32 = 2
+    static let noAnswer: Int32 = 3
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
