@@ -26,13 +26,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SMTTests", dependencies: ["SMT"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SMT"]),
-        .testTarget(name: "GrammarTests", dependencies: ["Grammar", "Language"]),
-        .testTarget(
-            name: "OuroTests",
-            dependencies: ["ouro"],
-            resources: []
-        ),
+        .testTarget(name: "GrammarTests", dependencies: ["Grammar", "Language", "TestSupport"]),
+        .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport"]),
     ]
 )
