@@ -5,7 +5,7 @@ let package = Package(
     name: "Ouroboros",
     products: [
         .executable(name: "ouro", targets: ["ouro"]),
-        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar"]),
+        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar", "Tasks", "Search", "Verification", "Synthesis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,10 +19,14 @@ let package = Package(
         .target(name: "SMT", dependencies: ["CZ3"]),
         .target(name: "Language"),
         .target(name: "Grammar", dependencies: ["Language"]),
+        .target(name: "Tasks", dependencies: ["Language", "Grammar"]),
+        .target(name: "Search", dependencies: ["Language", "Grammar", "Tasks"]),
+        .target(name: "Verification", dependencies: ["Language", "Tasks", "SMT"]),
+        .target(name: "Synthesis", dependencies: ["Language", "Grammar", "Tasks", "Search", "Verification"]),
         .executableTarget(
             name: "ouro",
             dependencies: [
-                "Language", "Grammar", "SMT",
+                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +34,10 @@ let package = Package(
         .testTarget(name: "SMTTests", dependencies: ["SMT"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SMT"]),
         .testTarget(name: "GrammarTests", dependencies: ["Grammar", "Language", "TestSupport"]),
+        .testTarget(name: "TasksTests", dependencies: ["Tasks", "Language", "TestSupport"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Tasks", "Language", "Grammar", "TestSupport"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
         .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport"]),
     ]
 )
