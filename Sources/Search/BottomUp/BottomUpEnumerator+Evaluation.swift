@@ -1,0 +1,111 @@
+import Language
+import Tasks
+
+extension BottomUpEnumerator {
+    /// The kind of value an operand holds.
+    func kind(of operand: CompiledRule.Operand, _ rule: CompiledRule) -> ValueKind {
+        switch operand {
+        case .child(let j): return kinds[rule.children[j]]
+        case .input(let p): return inputKinds[p]
+        case .constant(let k): return constantKinds[k]
+        case .temporary(let t): return temporaryKinds[t]
+        }
+    }
+
+    /// Where a word operand's vector starts.
+    @inline(__always)
+    func wordPointer(_ operand: CompiledRule.Operand, _ children: UnsafePointer<Int32>) -> UnsafePointer<UInt64> {
+        let n = exampleCount
+        switch operand {
+        case .child(let j): return UnsafePointer(words.base + Int(entries[Int(children[j])].slot) * n)
+        case .input(let p): return UnsafePointer(words.base + inputSlots[p] * n)
+        case .constant(let k): return UnsafePointer(words.base + constantSlots[k] * n)
+        case .temporary(let t): return UnsafePointer(temporaryWords.base + t * n)
+        }
+    }
+
+    /// The operand's value on example `i`.
+    func value(_ operand: CompiledRule.Operand, _ kind: ValueKind, _ children: UnsafePointer<Int32>, _ i: Int) -> Value {
+        if kind.isWord { return kind.value(wordPointer(operand, children)[i]) }
+        let n = exampleCount
+        switch operand {
+        case .child(let j): return .string(strings[Int(entries[Int(children[j])].slot) * n + i])
+        case .input(let p): return .string(strings[inputSlots[p] * n + i])
+        case .constant(let k): return .string(strings[constantSlots[k] * n + i])
+        case .temporary(let t): return .string(temporaryStrings[t][i])
+        }
+    }
+
+    /// Runs the rule's instructions. A word result is written to `wordDestination`; a string
+    /// result is left where `stringResult` finds it. Returns `false` if some example fails.
+    func execute(_ rule: CompiledRule, _ children: UnsafePointer<Int32>, wordDestination: UnsafeMutablePointer<UInt64>?) -> Bool {
+        let n = exampleCount
+        let last = rule.instructions.count - 1
+        for (index, instruction) in rule.instructions.enumerated() {
+            let writesResult = index == last && rule.result == .temporary(instruction.output)
+            if instruction.usesWordKernel {
+                let out = writesResult ? wordDestination! : temporaryWords.base + instruction.output * n
+                let operands = instruction.operands
+                let a = wordPointer(operands[0], children)
+                let b = operands.count > 1 ? wordPointer(operands[1], children) : nil
+                let c = operands.count > 2 ? wordPointer(operands[2], children) : nil
+                if !WordKernels.run(instruction.operation, instruction.argumentKinds, a, b, c, out, n) { return false }
+            } else if !executeByValue(instruction, rule, children, writesResult ? wordDestination : nil) {
+                return false
+            }
+        }
+        if rule.instructions.isEmpty || rule.result != .temporary(rule.instructions[last].output) {
+            // A leaf or a chain production: copy the operand's vector.
+            if let wordDestination {
+                wordDestination.update(from: wordPointer(rule.result, children), count: n)
+            }
+        }
+        return true
+    }
+
+    /// The value-by-value path, for strings and operations without a word kernel.
+    private func executeByValue(_ instruction: CompiledRule.Instruction, _ rule: CompiledRule,
+                                _ children: UnsafePointer<Int32>, _ destination: UnsafeMutablePointer<UInt64>?) -> Bool {
+        let n = exampleCount
+        let kinds = instruction.operands.map { kind(of: $0, rule) }
+        let resultKind = instruction.resultKind
+        var stringOutput: [StringValue] = []
+        if !resultKind.isWord { stringOutput.reserveCapacity(n) }
+        let wordOutput = destination ?? (temporaryWords.base + instruction.output * n)
+        for i in 0..<n {
+            let arguments = zip(instruction.operands, kinds).map { value($0, $1, children, i) }
+            let result: Value
+            do {
+                switch arguments.count {
+                case 1: result = try instruction.operation.evaluate(arguments[0])
+                case 2: result = try instruction.operation.evaluate(arguments[0], arguments[1])
+                default: result = try instruction.operation.evaluate(arguments[0], arguments[1], arguments[2])
+                }
+            } catch {
+                return false
+            }
+            if resultKind.isWord {
+                guard let word = resultKind.word(result) else { return false }
+                wordOutput[i] = word
+            } else {
+                guard case .string(let s) = result else { return false }
+                stringOutput.append(s)
+            }
+        }
+        if !resultKind.isWord { temporaryStrings[instruction.output] = stringOutput }
+        return true
+    }
+
+    /// The string vector a string-valued rule produced in `execute`.
+    func stringResult(_ rule: CompiledRule, _ children: UnsafePointer<Int32>) -> [StringValue] {
+        switch rule.result {
+        case .temporary(let t): return temporaryStrings[t]
+        default:
+            let kind = ValueKind.string
+            return (0..<exampleCount).map { i in
+                if case .string(let s) = value(rule.result, kind, children, i) { return s }
+                return StringValue(codePoints: [])
+            }
+        }
+    }
+}

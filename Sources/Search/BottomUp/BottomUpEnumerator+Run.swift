@@ -1,0 +1,135 @@
+import Language
+import Tasks
+
+extension BottomUpEnumerator {
+    /// Enumerates programs in increasing cost, from the level after the last one finished,
+    /// calling `onNew` for every program kept (of any nonterminal) until it returns `false`,
+    /// the deadline passes, the bank is full, or every program up to `maximumCost` is built.
+    ///
+    /// A run that ends with `.stopped` leaves its level half done: the enumerator is spent.
+    public func run(
+        deadline: ContinuousClock.Instant? = nil, maximumCost: Int = 1_000,
+        onNew: (EntryID) -> Bool
+    ) -> Outcome {
+        var checkCountdown = 0
+        while currentCost < maximumCost {
+            let cost = currentCost + 1
+            for nt in levels.indices where levels[nt].count <= cost {
+                levels[nt].append(contentsOf: Array(repeating: [], count: cost + 1 - levels[nt].count))
+            }
+            for (ruleIndex, rule) in rules.enumerated() {
+                let budget = cost - rule.cost
+                if budget < 0 || (rule.children.isEmpty && budget != 0) || (!rule.children.isEmpty && budget < rule.children.count) {
+                    continue
+                }
+                var status: Outcome?
+                var chosen = [Int32](repeating: 0, count: rule.children.count)
+                chosen.withUnsafeMutableBufferPointer { chosen in
+                    status = enumerate(ruleIndex, rule, cost: cost, budget: budget, child: 0, chosen: chosen,
+                                       deadline: deadline, countdown: &checkCountdown, onNew: onNew)
+                }
+                if let status { return status }
+            }
+            currentCost = cost
+        }
+        return .exhausted
+    }
+
+    /// Fills child `child` onwards with entries whose costs add up to `budget`.
+    private func enumerate(
+        _ ruleIndex: Int, _ rule: CompiledRule, cost: Int, budget: Int, child: Int,
+        chosen: UnsafeMutableBufferPointer<Int32>, deadline: ContinuousClock.Instant?,
+        countdown: inout Int, onNew: (EntryID) -> Bool
+    ) -> Outcome? {
+        let k = rule.children.count
+        if child == k {
+            candidates += 1
+            countdown -= 1
+            if countdown <= 0 {
+                countdown = 2_048
+                if let deadline, ContinuousClock.now >= deadline { return .timeLimit }
+                if bytesUsed > memoryLimit { return .memoryLimit }
+            }
+            if let id = tryCandidate(ruleIndex, rule, cost: cost, children: UnsafePointer(chosen.baseAddress!)) {
+                if !onNew(id) { return .stopped }
+            }
+            return nil
+        }
+        let nt = rule.children[child]
+        let remainingChildren = k - child - 1
+        if remainingChildren == 0 {
+            guard budget < levels[nt].count else { return nil }
+            let ids = levels[nt][budget]
+            for id in ids {
+                chosen[child] = id
+                if let status = enumerate(ruleIndex, rule, cost: cost, budget: 0, child: k, chosen: chosen,
+                                          deadline: deadline, countdown: &countdown, onNew: onNew) {
+                    return status
+                }
+            }
+            return nil
+        }
+        var c = 1
+        while c <= budget - remainingChildren {
+            if c < levels[nt].count {
+                let ids = levels[nt][c]
+                for id in ids {
+                    chosen[child] = id
+                    if let status = enumerate(ruleIndex, rule, cost: cost, budget: budget - c, child: child + 1,
+                                              chosen: chosen, deadline: deadline, countdown: &countdown, onNew: onNew) {
+                        return status
+                    }
+                }
+            }
+            c += 1
+        }
+        return nil
+    }
+
+    /// Builds the program of `rule` over `children`, evaluates it, and keeps it if its
+    /// outputs are new for its nonterminal.
+    private func tryCandidate(_ ruleIndex: Int, _ rule: CompiledRule, cost: Int, children: UnsafePointer<Int32>) -> EntryID? {
+        let n = exampleCount
+        let nt = rule.nonterminal
+        let kind = kinds[nt]
+        let id = Int32(entries.count)
+        if kind.isWord {
+            words.reserve(n)
+            let destination = words.base + words.count
+            guard execute(rule, children, wordDestination: destination) else { return nil }
+            let hash = VectorHash.words(destination, n)
+            let base = words.base
+            let inserted = outputSets[nt].insert(id, hash: hash) { other in
+                let slot = Int(entries[Int(other)].slot)
+                return memcmp(base + slot * n, destination, n * 8) == 0
+            }
+            guard inserted else { return nil }
+            words.count += n
+            commit(ruleIndex, rule, cost: cost, children: children, slot: wordSlots)
+            wordSlots += 1
+        } else {
+            guard execute(rule, children, wordDestination: nil) else { return nil }
+            let output = stringResult(rule, children)
+            var hasher = Hasher()
+            for s in output { hasher.combine(s) }
+            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+            let inserted = outputSets[nt].insert(id, hash: hash) { other in
+                let start = Int(entries[Int(other)].slot) * n
+                return strings[start..<(start + n)].elementsEqual(output)
+            }
+            guard inserted else { return nil }
+            strings.append(contentsOf: output)
+            commit(ruleIndex, rule, cost: cost, children: children, slot: stringSlots)
+            stringSlots += 1
+        }
+        return EntryID(raw: id)
+    }
+
+    private func commit(_ ruleIndex: Int, _ rule: CompiledRule, cost: Int, children: UnsafePointer<Int32>, slot: Int) {
+        entries.append(Entry(rule: Int32(ruleIndex), cost: Int32(cost), firstChild: Int32(childIDs.count), slot: Int32(slot)))
+        for j in 0..<rule.children.count { childIDs.append(children[j]) }
+        levels[rule.nonterminal][cost].append(Int32(entries.count - 1))
+    }
+}
+
+import Foundation

@@ -1,0 +1,186 @@
+import Language
+import Tasks
+
+/// Cost-ordered bottom-up enumeration with observational equivalence over a SyGuS grammar.
+///
+/// Programs are built in increasing cost: a production of cost `c` applied to children of
+/// costs `c1 … ck` has cost `c + c1 + … + ck` (costs are per production, an input, so a
+/// learned model can set them per task). Each new program is evaluated once, on every
+/// example at once, from its children's stored output vectors, and kept only if no program
+/// of the same nonterminal already has the same outputs (Probe, Barke et al. OOPSLA 2020;
+/// observational equivalence as in Udupa et al. PLDI 2013).
+///
+/// Invariants: every entry's output vector is stored exactly once (flat, `exampleCount`
+/// values per vector); within a nonterminal no two entries have equal vectors; entries of
+/// cost `c` are created only after every entry of smaller cost.
+public final class BottomUpEnumerator {
+    /// An entry of the bank: one program kept by the search.
+    public struct EntryID: Hashable, Sendable {
+        public let raw: Int32
+    }
+
+    struct Entry {
+        var rule: Int32
+        var cost: Int32
+        var firstChild: Int32
+        /// The vector index in `words` or `strings`, by the nonterminal's kind.
+        var slot: Int32
+    }
+
+    /// How a run ended.
+    public enum Outcome: Equatable, Sendable {
+        /// The callback asked to stop.
+        case stopped
+        /// Every program up to the maximum cost was enumerated.
+        case exhausted
+        /// The deadline passed.
+        case timeLimit
+        /// The bank reached its memory bound.
+        case memoryLimit
+    }
+
+    public let grammar: SyGuSGrammar
+    public let exampleCount: Int
+    let kinds: [ValueKind]
+    var rules: [CompiledRule] = []
+    var rulesByNonterminal: [[Int]]
+
+    let words = WordBuffer(capacity: 1 << 16)
+    var strings: [StringValue] = []
+    var wordSlots = 0
+    var stringSlots = 0
+    var entries: [Entry] = []
+    var childIDs: [Int32] = []
+    /// Entry ids by nonterminal, then by cost.
+    var levels: [[[Int32]]]
+    var outputSets: [OutputSet]
+
+    var inputSlots: [Int] = []
+    var inputKinds: [ValueKind] = []
+    var constantSlots: [Int] = []
+    var constantKinds: [ValueKind] = []
+    var temporaryKinds: [ValueKind] = []
+    let temporaryWords: WordBuffer
+    var temporaryStrings: [[StringValue]]
+
+    /// Programs built so far, including those discarded as equivalent or failing.
+    public internal(set) var candidates = 0
+    /// The cost level being enumerated (or last finished).
+    public internal(set) var currentCost = 0
+    /// The bound on the bytes the bank may hold.
+    public let memoryLimit: Int
+
+    /// Prepares a search over `grammar` on the examples `inputs` (one row of parameter
+    /// values per example). `costs[nonterminal][production]` is each production's cost
+    /// (at least 1); `nil` gives every production cost 1 (size order).
+    public init(grammar: SyGuSGrammar, definitions: [FunctionDefinition], parameterSorts: [TypeExpr],
+                inputs: [[Value]], costs: [[Int]]? = nil, memoryLimit: Int = 1 << 30) throws(SearchError) {
+        self.grammar = grammar
+        self.exampleCount = inputs.count
+        self.memoryLimit = memoryLimit
+        var kinds: [ValueKind] = []
+        for nonterminal in grammar.nonterminals {
+            guard let kind = ValueKind(nonterminal.sort) else {
+                throw .unsupported("nonterminal \(nonterminal.name) of sort \(nonterminal.sort)")
+            }
+            kinds.append(kind)
+        }
+        self.kinds = kinds
+        rulesByNonterminal = Array(repeating: [], count: grammar.nonterminals.count)
+        levels = Array(repeating: [[]], count: grammar.nonterminals.count)
+        outputSets = Array(repeating: OutputSet(), count: grammar.nonterminals.count)
+
+        var compiler = RuleCompiler(grammar: grammar, definitions: definitions, parameterSorts: parameterSorts)
+        for (nt, nonterminal) in grammar.nonterminals.enumerated() {
+            for (index, production) in nonterminal.productions.enumerated() {
+                let cost = max(1, costs?[nt][index] ?? 1)
+                let rule = try compiler.compile(production, nonterminal: nt, production: index, cost: cost)
+                rulesByNonterminal[nt].append(rules.count)
+                rules.append(rule)
+            }
+        }
+        let n = inputs.count
+        temporaryKinds = compiler.temporaryKinds
+        temporaryWords = WordBuffer(capacity: max(1, compiler.temporaryKinds.count) * max(n, 1))
+        temporaryStrings = Array(repeating: [], count: compiler.temporaryKinds.count)
+
+        // Inputs and constants are stored as vectors before any entry.
+        for (p, sort) in parameterSorts.enumerated() {
+            guard let kind = ValueKind(sort) else { throw .unsupported("parameter sort \(sort)") }
+            inputKinds.append(kind)
+            inputSlots.append(storeFixed(kind, inputs.map { $0[p] }))
+        }
+        constantKinds = compiler.constantKinds
+        for (value, kind) in zip(compiler.constants, compiler.constantKinds) {
+            constantSlots.append(storeFixed(kind, Array(repeating: value, count: n)))
+        }
+    }
+
+    private func storeFixed(_ kind: ValueKind, _ values: [Value]) -> Int {
+        if kind.isWord {
+            words.reserve(exampleCount)
+            for (i, v) in values.enumerated() { words.base[words.count + i] = kind.word(v) ?? 0 }
+            words.count += exampleCount
+            wordSlots += 1
+            return wordSlots - 1
+        }
+        for v in values {
+            if case .string(let s) = v { strings.append(s) } else { strings.append(StringValue(codePoints: [])) }
+        }
+        stringSlots += 1
+        return stringSlots - 1
+    }
+
+    /// The number of programs kept.
+    public var entryCount: Int { entries.count }
+
+    /// Bytes held by output vectors and bookkeeping.
+    public var bytesUsed: Int {
+        words.bytes + strings.count * 24 + entries.count * 16 + childIDs.count * 4 + outputSets.reduce(0) { $0 + $1.bytes }
+    }
+
+    /// The nonterminal whose program `id` is.
+    public func nonterminal(of id: EntryID) -> Int { rules[Int(entries[Int(id.raw)].rule)].nonterminal }
+
+    /// The cost of program `id`.
+    public func cost(of id: EntryID) -> Int { Int(entries[Int(id.raw)].cost) }
+
+    /// The output of program `id` on example `i`.
+    public func value(of id: EntryID, example i: Int) -> Value {
+        let entry = entries[Int(id.raw)]
+        let kind = kinds[rules[Int(entry.rule)].nonterminal]
+        if kind.isWord { return kind.value(words.base[Int(entry.slot) * exampleCount + i]) }
+        return .string(strings[Int(entry.slot) * exampleCount + i])
+    }
+
+    /// The output words of program `id` (bit-vectors, integers, Booleans); valid until the
+    /// enumeration next grows its storage.
+    public func words(of id: EntryID) -> UnsafeBufferPointer<UInt64> {
+        let entry = entries[Int(id.raw)]
+        return UnsafeBufferPointer(start: words.base + Int(entry.slot) * exampleCount, count: exampleCount)
+    }
+
+    /// The program `id` as an expression over the function's parameters, written with the
+    /// grammar's own productions (helpers are not inlined).
+    public func expression(of id: EntryID) -> Expression {
+        let entry = entries[Int(id.raw)]
+        let rule = rules[Int(entry.rule)]
+        let children = (0..<rule.children.count).map {
+            expression(of: EntryID(raw: childIDs[Int(entry.firstChild) + $0]))
+        }
+        var next = 0
+        return Self.fill(rule.template, children, &next)
+    }
+
+    private static func fill(_ template: Expression, _ children: [Expression], _ next: inout Int) -> Expression {
+        switch template {
+        case .nonterminal:
+            defer { next += 1 }
+            return children[next]
+        case .constant, .variable, .parameter: return template
+        case .builtin(let p, let xs): return .builtin(p, xs.map { fill($0, children, &next) })
+        case .definition(let d, let xs): return .definition(d, xs.map { fill($0, children, &next) })
+        case .synthesized(let f, let xs): return .synthesized(f, xs.map { fill($0, children, &next) })
+        }
+    }
+}

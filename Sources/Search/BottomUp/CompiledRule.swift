@@ -1,0 +1,144 @@
+import Language
+import Tasks
+
+/// A grammar production compiled for vector evaluation: a straight-line sequence of
+/// operations over operand vectors, whose last result is the production's output.
+///
+/// `define-fun` helpers are inlined; holes (`.nonterminal`) become child operands in
+/// left-to-right order.
+struct CompiledRule {
+    enum Operand: Hashable {
+        case child(Int)
+        case input(Int)
+        case constant(Int)
+        case temporary(Int)
+    }
+
+    struct Instruction {
+        var operation: Operation
+        var argumentKinds: [ValueKind]
+        var resultKind: ValueKind
+        var operands: [Operand]
+        var output: Int
+        /// Whether a word kernel computes it (else the value-by-value path does).
+        var usesWordKernel: Bool
+    }
+
+    /// The nonterminal this production belongs to.
+    var nonterminal: Int
+    /// The index of the production within its nonterminal.
+    var production: Int
+    var template: Expression
+    var children: [Int]
+    var instructions: [Instruction]
+    var result: Operand
+    var resultKind: ValueKind
+    var cost: Int
+}
+
+/// Compiles production templates, collecting the constants they use.
+struct RuleCompiler {
+    let grammar: SyGuSGrammar
+    let definitions: [FunctionDefinition]
+    let parameterSorts: [TypeExpr]
+    /// Constant values used by any rule, by index.
+    var constants: [Value] = []
+    var constantKinds: [ValueKind] = []
+    var temporaryKinds: [ValueKind] = []
+
+    private var children: [Int] = []
+    private var instructions: [CompiledRule.Instruction] = []
+
+    init(grammar: SyGuSGrammar, definitions: [FunctionDefinition], parameterSorts: [TypeExpr]) {
+        self.grammar = grammar
+        self.definitions = definitions
+        self.parameterSorts = parameterSorts
+    }
+
+    mutating func compile(_ template: Expression, nonterminal: Int, production: Int, cost: Int) throws(SearchError) -> CompiledRule {
+        children = []
+        instructions = []
+        let (result, kind) = try operand(template, depth: 0)
+        return CompiledRule(nonterminal: nonterminal, production: production, template: template, children: children,
+                            instructions: instructions, result: result, resultKind: kind, cost: cost)
+    }
+
+    private mutating func operand(_ e: Expression, depth: Int) throws(SearchError) -> (CompiledRule.Operand, ValueKind) {
+        if depth > 200 { throw SearchError.unsupported("a production nested more than 200 deep") }
+        switch e {
+        case .nonterminal(let i):
+            guard let kind = ValueKind(grammar.nonterminals[i].sort) else {
+                throw SearchError.unsupported("nonterminal sort \(grammar.nonterminals[i].sort)")
+            }
+            children.append(i)
+            return (.child(children.count - 1), kind)
+        case .parameter(let p):
+            guard let kind = ValueKind(parameterSorts[p]) else {
+                throw SearchError.unsupported("parameter sort \(parameterSorts[p])")
+            }
+            return (.input(p), kind)
+        case .constant(let value):
+            guard let kind = Self.kind(of: value) else { throw SearchError.unsupported("constant \(value)") }
+            if let index = constants.firstIndex(of: value) { return (.constant(index), kind) }
+            constants.append(value)
+            constantKinds.append(kind)
+            return (.constant(constants.count - 1), kind)
+        case .builtin(let primitive, let arguments):
+            guard case .operation(let op) = primitive.implementation, !op.isHigherOrder,
+                  let resultKind = ValueKind(primitive.type.returnType) else {
+                throw SearchError.unsupported("operator \(primitive.name) : \(primitive.type)")
+            }
+            var operands: [CompiledRule.Operand] = []
+            var kinds: [ValueKind] = []
+            for argument in arguments {
+                let (o, k) = try operand(argument, depth: depth + 1)
+                operands.append(o)
+                kinds.append(k)
+            }
+            let output = temporaryKinds.count
+            temporaryKinds.append(resultKind)
+            let fast = resultKind.isWord && WordKernels.supports(op, kinds)
+            instructions.append(.init(operation: op, argumentKinds: kinds, resultKind: resultKind,
+                                      operands: operands, output: output, usesWordKernel: fast))
+            return (.temporary(output), resultKind)
+        case .definition(let d, let arguments):
+            return try operand(Self.inline(definitions[d].body, arguments), depth: depth + 1)
+        case .variable, .synthesized:
+            throw SearchError.unsupported("a grammar production that mentions a declared variable or a synthesized function")
+        }
+    }
+
+    static func kind(of value: Value) -> ValueKind? {
+        switch value {
+        case .bitVector(let b): return .bitVector(width: b.width)
+        case .int: return .integer
+        case .bool: return .boolean
+        case .string: return .string
+        default: return nil
+        }
+    }
+
+    /// `body` with its parameters replaced by `arguments`.
+    static func inline(_ body: Expression, _ arguments: [Expression]) -> Expression {
+        switch body {
+        case .parameter(let i): return arguments[i]
+        case .constant, .variable, .nonterminal: return body
+        case .builtin(let p, let xs): return .builtin(p, xs.map { inline($0, arguments) })
+        case .definition(let d, let xs): return .definition(d, xs.map { inline($0, arguments) })
+        case .synthesized(let f, let xs): return .synthesized(f, xs.map { inline($0, arguments) })
+        }
+    }
+}
+
+/// Why a bottom-up search cannot run on a grammar.
+public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unsupported(String)
+    case emptyGrammar
+
+    public var description: String {
+        switch self {
+        case .unsupported(let what): return "bottom-up search does not support \(what)"
+        case .emptyGrammar: return "the grammar has no production that builds a program from leaves"
+        }
+    }
+}

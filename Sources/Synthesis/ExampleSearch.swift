@@ -1,0 +1,162 @@
+import Language
+import Search
+import Tasks
+
+/// One bottom-up search for a program consistent with the current examples, with divide
+/// and conquer where the grammar has a conditional and the specification allows judging
+/// terms example by example.
+struct ExampleSearch {
+    enum Outcome {
+        case found(Expression)
+        case failed(String)
+    }
+
+    let problem: SyGuSProblem
+    let specification: Specification
+    let table: ExampleTable
+    let options: SynthesisOptions
+    let deadline: ContinuousClock.Instant
+    private(set) var candidates = 0
+
+    init(problem: SyGuSProblem, specification: Specification, table: ExampleTable,
+         options: SynthesisOptions, deadline: ContinuousClock.Instant) {
+        self.problem = problem
+        self.specification = specification
+        self.table = table
+        self.options = options
+        self.deadline = deadline
+    }
+
+    mutating func run() -> Outcome {
+        let function = problem.functions[specification.function]
+        let grammar = function.grammar
+        let enumerator: BottomUpEnumerator
+        do {
+            enumerator = try BottomUpEnumerator(
+                grammar: grammar, definitions: problem.definitions, parameterSorts: function.parameters.map(\.sort),
+                inputs: table.rows, costs: options.costs, memoryLimit: options.memoryLimit)
+        } catch {
+            return .failed(error.description)
+        }
+        let rowCount = table.rows.count
+        let pointwise = specification.isFunctional || specification.isSingleInvocation
+        let conditional = pointwise ? ConditionalProduction.find(in: grammar, definitions: problem.definitions) : nil
+        var learner = conditional.map { _ in DecisionTreeLearner(rowCount: rowCount) }
+        let startKind = grammar.nonterminals[0].sort
+        let targetWords: [UInt64]? = specification.isFunctional && startKind != .string
+            ? table.targets.map { target in Self.word(target!) } : nil
+        let evaluator = ExpressionEvaluator(definitions: problem.definitions)
+        let guardWord = conditional?.trueWhenEqualTo.map { Self.word($0) }
+
+        var found: Expression?
+        let outcome = enumerator.run(deadline: deadline) { id in
+            let nonterminal = enumerator.nonterminal(of: id)
+            if nonterminal == 0 {
+                let cover: Bitset
+                if let targetWords {
+                    cover = Self.cover(enumerator.words(of: id), targetWords)
+                } else if pointwise {
+                    cover = Self.cover(id, enumerator, table, specification, evaluator)
+                } else {
+                    cover = Bitset(count: rowCount)
+                    if Self.satisfiesAll(id, enumerator, table, specification, evaluator) {
+                        found = enumerator.expression(of: id)
+                        return false
+                    }
+                }
+                if cover.isFull {
+                    found = enumerator.expression(of: id)
+                    return false
+                }
+                learner?.addTerm(id, cover: cover)
+            }
+            if let conditional, nonterminal == conditional.guardNonterminal {
+                var truth = Bitset(count: rowCount)
+                let outputs = enumerator.words(of: id)
+                for r in 0..<rowCount where guardWord.map({ outputs[r] == $0 }) ?? (outputs[r] != 0) { truth[r] = true }
+                learner?.addGuard(id, truth: truth)
+            }
+            if let conditional, learner!.shouldAttempt, let tree = learner!.learn(deadline: deadline) {
+                found = Self.expression(tree, conditional, learner!, enumerator)
+                return false
+            }
+            return true
+        }
+        candidates = enumerator.candidates
+        if let found { return .found(found) }
+        switch outcome {
+        case .timeLimit: return .failed("timeout")
+        case .memoryLimit: return .failed("the search bank reached its memory limit of \(options.memoryLimit >> 20) MiB")
+        case .exhausted: return .failed("every program up to the maximum cost was tried")
+        case .stopped: return .failed("stopped")
+        }
+    }
+
+    static func word(_ value: Value) -> UInt64 {
+        switch value {
+        case .bitVector(let b): return b.bits
+        case .int(let i): return UInt64(bitPattern: Int64(i))
+        case .bool(let b): return b ? 1 : 0
+        default: return 0
+        }
+    }
+
+    static func cover(_ outputs: UnsafeBufferPointer<UInt64>, _ targets: [UInt64]) -> Bitset {
+        var cover = Bitset(count: targets.count)
+        for r in 0..<targets.count where outputs[r] == targets[r] { cover[r] = true }
+        return cover
+    }
+
+    /// Rows where the program's output satisfies the constraints at every point of the row.
+    static func cover(_ id: BottomUpEnumerator.EntryID, _ enumerator: BottomUpEnumerator, _ table: ExampleTable,
+                      _ specification: Specification, _ evaluator: ExpressionEvaluator) -> Bitset {
+        var cover = Bitset(count: table.rows.count)
+        for r in 0..<table.rows.count {
+            let output = enumerator.value(of: id, example: r)
+            if let target = table.targets[r] {
+                if output == target { cover[r] = true }
+                continue
+            }
+            let function = specification.function
+            let holds = table.pointsOfRow[r].allSatisfy { p in
+                specification.problem.constraints.allSatisfy { constraint in
+                    let value = try? evaluator.evaluate(constraint, variables: table.points[p]) { f, arguments throws(ExpressionEvaluator.Failure) in
+                        guard f == function, let row = table.rowIndex[arguments] else { throw .missingSolution(f) }
+                        return row == r ? output : enumerator.value(of: id, example: row)
+                    }
+                    return value == .bool(true)
+                }
+            }
+            if holds { cover[r] = true }
+        }
+        return cover
+    }
+
+    /// Whether every constraint holds at every point with the program's outputs.
+    static func satisfiesAll(_ id: BottomUpEnumerator.EntryID, _ enumerator: BottomUpEnumerator, _ table: ExampleTable,
+                             _ specification: Specification, _ evaluator: ExpressionEvaluator) -> Bool {
+        let function = specification.function
+        for point in table.points {
+            for constraint in specification.problem.constraints {
+                let value = try? evaluator.evaluate(constraint, variables: point) { f, arguments throws(ExpressionEvaluator.Failure) in
+                    guard f == function, let row = table.rowIndex[arguments] else { throw .missingSolution(f) }
+                    return enumerator.value(of: id, example: row)
+                }
+                if value != .bool(true) { return false }
+            }
+        }
+        return true
+    }
+
+    static func expression(_ tree: DecisionTreeLearner.Tree, _ conditional: ConditionalProduction,
+                           _ learner: DecisionTreeLearner, _ enumerator: BottomUpEnumerator) -> Expression {
+        switch tree {
+        case .leaf(let term):
+            return enumerator.expression(of: learner.terms[term].id)
+        case .split(let g, let then, let otherwise):
+            return conditional.build(condition: enumerator.expression(of: learner.guards[g].id),
+                                     then: expression(then, conditional, learner, enumerator),
+                                     otherwise: expression(otherwise, conditional, learner, enumerator))
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Language
+import Search
+import Tasks
+import Verification
+
+/// Budgets and settings of one synthesis run.
+public struct SynthesisOptions: Sendable {
+    /// Wall time for the whole task.
+    public var timeout: Duration = .seconds(10)
+    /// The bound on the bytes a search bank may hold.
+    public var memoryLimit: Int = 1 << 30
+    /// Production costs of the function's grammar, `[nonterminal][production]`; `nil` for size order.
+    public var costs: [[Int]]?
+    /// Seed of the random points that start counterexample-guided synthesis.
+    public var seed: UInt64 = 1
+    /// How many random points start counterexample-guided synthesis.
+    public var initialPoints = 8
+
+    public init() {}
+}
+
+/// The outcome of synthesizing a problem's functions.
+public struct SynthesisResult: Sendable {
+    public enum Status: Sendable {
+        /// Verified bodies for every function to synthesize, by function index.
+        case solved([Int: Expression])
+        /// No function can satisfy the constraints (for example one input with two outputs).
+        case infeasible(String)
+        /// No answer: the budget ran out, or the problem is outside what the search supports.
+        case unknown(String)
+    }
+
+    public var status: Status
+    public var seconds: Double
+    /// Programs evaluated, over all counterexample rounds.
+    public var candidates: Int
+    /// Counterexample rounds (searches) run.
+    public var iterations: Int
+}
+
+/// Solves SyGuS problems: cost-ordered bottom-up search with divide and conquer, inside a
+/// counterexample-guided loop (CEGIS) whose verifier is Z3. Every answer it returns has
+/// been verified against all constraints.
+public struct Synthesizer: Sendable {
+    public var options: SynthesisOptions
+
+    public init(options: SynthesisOptions = SynthesisOptions()) {
+        self.options = options
+    }
+
+    public func solve(_ problem: SyGuSProblem) -> SynthesisResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = start + options.timeout
+        var candidates = 0
+        var iterations = 0
+        func result(_ status: SynthesisResult.Status) -> SynthesisResult {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            return SynthesisResult(status: status, seconds: seconds, candidates: candidates, iterations: iterations)
+        }
+        guard problem.functions.count == 1 else {
+            return result(.unknown("problems with \(problem.functions.count) functions to synthesize are not supported yet"))
+        }
+        guard let specification = Specification(problem: problem, function: 0) else {
+            return result(.unknown("a call of the function nested in another call's arguments is not supported"))
+        }
+        let verifier: Verifier
+        do {
+            verifier = try Verifier(problem: problem, timeout: options.timeout)
+        } catch {
+            return result(.unknown("Z3: \(error)"))
+        }
+        let evaluator = ExpressionEvaluator(definitions: problem.definitions)
+        var table = ExampleTable()
+        do {
+            if problem.variables.isEmpty {
+                try table.add(point: [], specification, evaluator)
+            } else {
+                var random = SplitMix64(seed: options.seed)
+                for _ in 0..<options.initialPoints {
+                    try table.add(point: problem.variables.map { random.value(of: $0.sort) }, specification, evaluator)
+                }
+            }
+        } catch .contradictoryOutputs(let arguments) {
+            return result(.infeasible("the constraints demand two different outputs for the input \(arguments.map(\.description).joined(separator: " "))"))
+        } catch {
+            return result(.unknown("the constraints cannot be evaluated at the starting points"))
+        }
+        while true {
+            iterations += 1
+            var search = ExampleSearch(problem: problem, specification: specification, table: table,
+                                       options: options, deadline: deadline)
+            let outcome = search.run()
+            candidates += search.candidates
+            let body: Expression
+            switch outcome {
+            case .found(let expression): body = expression
+            case .failed(let reason): return result(.unknown(reason))
+            }
+            let verdict: Verifier.Verdict
+            do {
+                verdict = try verifier.verify([0: body])
+            } catch {
+                return result(.unknown("Z3: \(error)"))
+            }
+            switch verdict {
+            case .verified:
+                return result(.solved([0: body]))
+            case .unknown(let reason):
+                return result(.unknown("Z3 could not verify a candidate: \(reason)"))
+            case .counterexample(let point):
+                if table.points.contains(point) {
+                    return result(.unknown("a candidate consistent with the examples failed on one of them (an evaluator and Z3 disagree)"))
+                }
+                do {
+                    try table.add(point: point, specification, evaluator)
+                } catch .contradictoryOutputs(let arguments) {
+                    return result(.infeasible("the constraints demand two different outputs for \(arguments)"))
+                } catch {
+                    return result(.unknown("the constraints cannot be evaluated at a counterexample"))
+                }
+            }
+            if clock.now >= deadline { return result(.unknown("timeout")) }
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64) for reproducible starting points.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A value of `sort`, favouring edge cases.
+    mutating func value(of sort: TypeExpr) -> Value {
+        let r = next()
+        switch sort {
+        case .bitVector(let width):
+            let mask = BitVector.mask(width)
+            let choices: [UInt64] = [0, 1, mask, 1 << UInt64(width - 1), next(), next(), next() & 0xFF, next()]
+            return .bitVector(choices[Int(r % UInt64(choices.count))], width: width)
+        case .int: return .int(Int(r % 21) - 10)
+        case .bool: return .bool(r & 1 == 1)
+        case .string:
+            let alphabet = Array("ab -.1")
+            return .string(String((0..<Int(r % 5)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }))
+        default: return .int(0)
+        }
+    }
+}

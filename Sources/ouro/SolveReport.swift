@@ -1,0 +1,65 @@
+import Foundation
+import Synthesis
+import Tasks
+
+/// Prints `ouro solve` results as they finish, as text or JSON lines.
+final class SolveReport: @unchecked Sendable {
+    let json: Bool
+    let labelled: Bool
+    private let lock = NSLock()
+
+    init(json: Bool, labelled: Bool) {
+        self.json = json
+        self.labelled = labelled
+    }
+
+    func print(file: String, problem: SyGuSProblem, result: SynthesisResult) {
+        let text = json ? jsonLine(file: file, problem: problem, result: result) : plain(file: file, problem: problem, result: result)
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    private func answer(_ problem: SyGuSProblem, _ bodies: [Int: Tasks.Expression]) -> String {
+        problem.functions.indices.compactMap { f in bodies[f].map { problem.answer(function: f, body: $0) } }.joined(separator: "\n")
+    }
+
+    private func plain(file: String, problem: SyGuSProblem, result: SynthesisResult) -> String {
+        let body: String
+        switch result.status {
+        case .solved(let bodies): body = answer(problem, bodies)
+        case .infeasible: body = "infeasible"
+        case .unknown: body = "unknown"
+        }
+        return labelled ? "\(file): \(body.replacingOccurrences(of: "\n", with: " "))" : body
+    }
+
+    private func jsonLine(file: String, problem: SyGuSProblem, result: SynthesisResult) -> String {
+        var object: [String: Any] = [
+            "file": file,
+            "task": URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+            "seconds": (result.seconds * 1000).rounded() / 1000,
+            "candidates": result.candidates,
+        ]
+        switch result.status {
+        case .solved(let bodies):
+            let text = answer(problem, bodies)
+            let programs = problem.functions.indices.compactMap { f in bodies[f].map { problem.text(of: $0, function: f) } }
+            object["solved"] = true
+            object["answer"] = text
+            object["program"] = programs.joined(separator: " ")
+            object["frontier"] = [["program": programs.joined(separator: " "), "logLikelihood": 0.0]]
+        case .infeasible(let reason):
+            object["solved"] = false
+            object["infeasible"] = true
+            object["reason"] = reason
+            object["frontier"] = [Any]()
+        case .unknown(let reason):
+            object["solved"] = false
+            object["reason"] = reason
+            object["frontier"] = [Any]()
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
