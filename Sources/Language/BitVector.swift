@@ -42,11 +42,14 @@ public struct BitVector: Hashable, Sendable {
     public init?(literal: String) {
         if literal.hasPrefix("#x") {
             let digits = literal.dropFirst(2)
-            guard !digits.isEmpty, digits.count <= 16, let value = UInt64(digits, radix: 16) else { return nil }
+            // Checked digit by digit: `UInt64(_:radix:)` alone would accept a sign (`#x+f`).
+            guard !digits.isEmpty, digits.count <= 16, digits.allSatisfy(\.isHexDigit),
+                  let value = UInt64(digits, radix: 16) else { return nil }
             self.init(value, width: digits.count * 4)
         } else if literal.hasPrefix("#b") {
             let digits = literal.dropFirst(2)
-            guard !digits.isEmpty, digits.count <= 64, let value = UInt64(digits, radix: 2) else { return nil }
+            guard !digits.isEmpty, digits.count <= 64, digits.allSatisfy({ $0 == "0" || $0 == "1" }),
+                  let value = UInt64(digits, radix: 2) else { return nil }
             self.init(value, width: digits.count)
         } else {
             return nil

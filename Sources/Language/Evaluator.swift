@@ -10,6 +10,11 @@ public struct Evaluator: Sendable {
     /// The longest list or string any operation may build.
     public static let maximumListLength = 100_000
 
+    /// The deepest nesting of evaluations one run may reach (subterms within subterms, a
+    /// closure calling a closure, …). Deeper runs fail with `.budgetExhausted` instead of
+    /// overflowing the stack: `fold` can compose 10,000 closures in a one-line program.
+    public static let maximumDepth = 1_000
+
     /// The most evaluation steps (nodes visited, list elements produced) one run may take.
     public var stepLimit: Int
 
@@ -46,6 +51,8 @@ public struct Evaluator: Sendable {
 /// The evaluator's working state: the steps left in the budget.
 struct Machine {
     var steps: Int
+    /// The number of `evaluate` calls in progress.
+    var depth = 0
 
     @inline(__always)
     mutating func tick(_ cost: Int = 1) throws(EvaluationFailure) {
@@ -55,6 +62,9 @@ struct Machine {
 
     mutating func evaluate(_ program: Program, _ environment: Environment) throws(EvaluationFailure) -> Value {
         try tick()
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Evaluator.maximumDepth { throw .budgetExhausted }
         switch program {
         case .variable(let i):
             guard let value = environment[i] else { throw .unboundVariable(i) }
@@ -62,13 +72,13 @@ struct Machine {
         case .primitive(let p):
             switch p.implementation {
             case .constant(let value): return value
-            case .operation(let op): return .function(FunctionValue(.partial(op, [])))
+            case .operation(let op): return try makeFunction(.partial(op, []))
             case .opaque: throw .opaquePrimitive(p.name)
             }
         case .invented(let a):
             return try evaluate(a.body, Environment())
         case .lambda:
-            return .function(FunctionValue(.lambda(program, environment)))
+            return try makeFunction(.lambda(program, environment))
         case .apply(let function, let argument):
             var head = function
             var count = 1
@@ -83,6 +93,14 @@ struct Machine {
             let x = try evaluate(argument, environment)
             return try apply(f, x)
         }
+    }
+
+    /// A new function value; closures nested deeper than `Evaluator.maximumDepth` (a `fold`
+    /// composing thousands of them) are a failure, since releasing them would overflow the stack.
+    private func makeFunction(_ body: FunctionValue.Body) throws(EvaluationFailure) -> Value {
+        let f = FunctionValue(body)
+        if f.nesting > Evaluator.maximumDepth { throw .budgetExhausted }
+        return .function(f)
     }
 
     /// Evaluates `node`, an application of `op` to exactly `op.arity` arguments.
@@ -126,7 +144,7 @@ struct Machine {
             return try evaluate(body, environment.binding(argument))
         case .partial(let op, let arguments):
             let all = arguments + [argument]
-            if all.count < op.arity { return .function(FunctionValue(.partial(op, all))) }
+            if all.count < op.arity { return try makeFunction(.partial(op, all)) }
             return try perform(op, all)
         }
     }

@@ -75,7 +75,9 @@ extension Operation {
             }
         case (.string(let s), .string(let t)):
             switch self {
-            case .strConcat: return .string(StringValue(codePoints: s.codePoints + t.codePoints))
+            case .strConcat:
+                guard s.count + t.count <= Evaluator.maximumListLength else { throw .budgetExhausted }
+                return .string(StringValue(codePoints: s.codePoints + t.codePoints))
             case .strPrefixOf: return .bool(StringSemantics.isPrefix(s, of: t))
             case .strSuffixOf: return .bool(StringSemantics.isSuffix(s, of: t))
             case .strContains: return .bool(StringSemantics.contains(s, t))
@@ -112,9 +114,11 @@ extension Operation {
         case (.strIndexOf, .string(let s), .string(let t), .int(let i)):
             return .int(StringSemantics.indexOf(s, t, i))
         case (.strReplace, .string(let s), .string(let t), .string(let u)):
-            return .string(StringSemantics.replace(s, t, u))
+            let result = StringSemantics.replace(s, t, u)
+            guard result.count <= Evaluator.maximumListLength else { throw .budgetExhausted }
+            return .string(result)
         case (.strReplaceAll, .string(let s), .string(let t), .string(let u)):
-            return .string(StringSemantics.replaceAll(s, t, u))
+            return .string(try StringSemantics.replaceAll(s, t, u, maximumLength: Evaluator.maximumListLength))
         default: throw .typeMismatch
         }
     }

@@ -42,15 +42,21 @@ public enum StringSemantics {
     }
 
     /// Replaces every non-overlapping occurrence of `t`, left to right; an empty `t` changes nothing.
-    public static func replaceAll(_ s: StringValue, _ t: StringValue, _ u: StringValue) -> StringValue {
+    /// A result longer than `maximumLength` is a `.budgetExhausted` failure, found before it is built
+    /// (100,000 copies of a 100,000-character `u` would not fit in memory).
+    public static func replaceAll(
+        _ s: StringValue, _ t: StringValue, _ u: StringValue, maximumLength: Int = .max
+    ) throws(EvaluationFailure) -> StringValue {
         guard !t.isEmpty else { return s }
         var result: [UInt32] = []
         var position = 0
         while let at = find(t.codePoints, in: s.codePoints, from: position) {
+            guard result.count + (at - position) + u.count <= maximumLength else { throw .budgetExhausted }
             result += s.codePoints[position..<at]
             result += u.codePoints
             position = at + t.count
         }
+        guard result.count + (s.count - position) <= maximumLength else { throw .budgetExhausted }
         result += s.codePoints[position...]
         return StringValue(codePoints: result)
     }

@@ -58,17 +58,32 @@ extension Program {
             do {
                 try context.unify(functionType, .arrow(argumentType, result))
             } catch {
-                let shownFunction = snapshot.apply(functionType)
-                let shownArgument = snapshot.apply(argumentType)
+                let shown = Program.renamedTogether([snapshot.apply(functionType), snapshot.apply(argumentType)])
+                let infinite: Bool
+                if case .occursCheck = error { infinite = true } else { infinite = false }
                 let message: String
-                if case .arrow(let expected, _) = shownFunction {
-                    message = "argument \(x) has type \(shownArgument) where \(expected) is expected"
+                if case .arrow(let expected, _) = shown[0] {
+                    message = "argument \(x) has type \(shown[1]) where \(expected) is expected"
+                        + (infinite ? " (no finite type fits both)" : "")
+                } else if infinite {
+                    message = "applying \(f) : \(shown[0]) to \(x) : \(shown[1]) needs an infinite type"
                 } else {
-                    message = "\(f) has type \(shownFunction) and cannot be applied to \(x)"
+                    message = "\(f) has type \(shown[0]) and cannot be applied to \(x)"
                 }
                 throw ProgramTypeError(message: message, subterm: self)
             }
             return result
         }
+    }
+
+    /// `types` with their variables renamed together `t0`, `t1`, … in order of first
+    /// appearance, so that a message shows `list(t0)` rather than the context's `list(t17)`.
+    private static func renamedTogether(_ types: [TypeExpr]) -> [TypeExpr] {
+        var order: [Int] = []
+        for type in types {
+            for v in type.variables where !order.contains(v) { order.append(v) }
+        }
+        let renaming = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        return types.map { $0.renamed { renaming[$0] ?? $0 } }
     }
 }

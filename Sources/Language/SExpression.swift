@@ -51,8 +51,17 @@ public struct SExpression: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch kind {
-        case .symbol(let name): return name
-        case .string(let text): return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        case .symbol(let name):
+            // A name read from `|a b|` (or empty) only reads back as one symbol between bars.
+            let needsBars = name.isEmpty || name.unicodeScalars.contains { "()\"; \t\n\r\u{0C}".unicodeScalars.contains($0) }
+            return needsBars && !name.contains("|") ? "|\(name)|" : name
+        case .string(let text):
+            // Scalar by scalar: a quote followed by a combining mark is one `Character`.
+            var quoted = "\""
+            for scalar in text.unicodeScalars {
+                if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+            }
+            return quoted + "\""
         case .list(let items): return "(" + items.map(\.description).joined(separator: " ") + ")"
         }
     }

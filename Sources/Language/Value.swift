@@ -43,8 +43,33 @@ public final class FunctionValue: Hashable, @unchecked Sendable {
     }
 
     public let body: Body
+    /// How deeply function values nest in this one: 1 plus the deepest nesting among the
+    /// values it captures. The evaluator bounds it, because releasing a long chain of closures
+    /// (each capturing the one before) recurses once per link.
+    public let nesting: Int
 
-    public init(_ body: Body) { self.body = body }
+    public init(_ body: Body) {
+        self.body = body
+        let captured: [Value]
+        switch body {
+        case .lambda(_, let environment): captured = environment.values
+        case .partial(_, let arguments): captured = arguments
+        }
+        nesting = 1 + captured.reduce(0) { max($0, FunctionValue.nesting(of: $1)) }
+    }
+
+    /// The nesting of the function values in `value`, 0 when it holds none. A list is looked
+    /// into only when its first element is a function (the lists of typed programs hold one
+    /// kind of value), so that capturing a long list of numbers stays O(1).
+    static func nesting(of value: Value) -> Int {
+        switch value {
+        case .function(let f): return f.nesting
+        case .list(let items):
+            guard case .function = items.first else { return 0 }
+            return items.reduce(0) { max($0, nesting(of: $1)) }
+        default: return 0
+        }
+    }
 
     public static func == (a: FunctionValue, b: FunctionValue) -> Bool { a === b }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
