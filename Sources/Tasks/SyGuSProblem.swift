@@ -16,7 +16,7 @@ public struct SyGuSProblem: Hashable, Sendable {
     public var definitions: [FunctionDefinition]
     /// Boolean constraints, all of which the solution must satisfy for every value of the variables.
     public var constraints: [Expression]
-    /// `set-option`s that were read and ignored, as `:name value` text, for verbose output.
+    /// `set-option`s and `set-info`s that were read and ignored, as `:name value` text, for verbose output.
     public var ignoredOptions: [String]
 
     public init(logic: String?, functions: [SynthesisFunction], variables: [SortedName],

@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import Grammar
 import Language
+import Tasks
 
-/// `ouro check FILE...`: validates grammar files, printing each error as `FILE:LINE:COLUMN: message`.
+/// `ouro check FILE...`: validates grammar files and SyGuS problem files, printing each error
+/// as `FILE:LINE:COLUMN: message`.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate grammar files.",
+        abstract: "Validate grammar and problem files.",
         discussion: "Prints one line per file: what it holds, or FILE:LINE:COLUMN: the first error. Exits 2 if any file is bad."
     )
 
-    @Argument(help: "Grammar files (*.grammar).")
+    @Argument(help: "Grammar files (*.grammar) and SyGuS problem files (*.sl).")
     var files: [String]
 
     func validate() throws {
@@ -32,8 +34,15 @@ struct Check: ParsableCommand {
 
     private func summary(of file: String) throws(InputError) -> String {
         let text = try InputError.readText(file)
+        if file.hasSuffix(".sl") {
+            do {
+                return "\(file): ok, \(try SyGuSProblem(parsing: text).summary)"
+            } catch {
+                throw InputError(file: file, position: error.position, message: error.message)
+            }
+        }
         guard file.hasSuffix(".grammar") else {
-            throw InputError(file: file, position: nil, message: "unknown kind of file; expected a .grammar file")
+            throw InputError(file: file, position: nil, message: "unknown kind of file; expected a .grammar or .sl file")
         }
         do {
             let grammar = try Grammar(parsing: text)
