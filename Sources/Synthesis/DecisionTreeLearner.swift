@@ -18,6 +18,7 @@ struct DecisionTreeLearner {
     private var guardTruths: Set<Bitset> = []
     private(set) var covered: Bitset
     private var termsAtLastAttempt = 0
+    private var failedAttempts = 0
     private var guardsAtLastAttempt = 0
 
     let maximumTerms = 4_000
@@ -28,12 +29,17 @@ struct DecisionTreeLearner {
         covered = Bitset(count: rowCount)
     }
 
-    /// Offers a term correct exactly on `cover`; keeps it unless an earlier term covers a superset.
+    /// Offers a term correct exactly on `cover`; keeps it unless an earlier term covers a
+    /// superset. Once the terms cover every row, later (larger) terms are taken only after
+    /// attempts with the ones at hand have failed: small terms generalise, and larger ones
+    /// that happen to fit a few examples lead the tree astray.
     mutating func addTerm(_ id: BottomUpEnumerator.EntryID, cover: Bitset) {
         guard !cover.isEmpty, terms.count < maximumTerms else { return }
+        if covered.isFull && failedAttempts < 2 { return }
         for existing in terms where cover.isSubset(of: existing.cover) { return }
         terms.append((id, cover))
         covered = covered.union(cover)
+        failedAttempts = 0
     }
 
     /// Offers a guard true exactly on `truth`; keeps it if it splits the rows in a new way.
@@ -54,7 +60,9 @@ struct DecisionTreeLearner {
     mutating func learn(deadline: ContinuousClock.Instant) -> Tree? {
         termsAtLastAttempt = terms.count
         guardsAtLastAttempt = guards.count
-        return build(Bitset(count: rowCount, filled: true), depth: 0, deadline: deadline)
+        let tree = build(Bitset(count: rowCount, filled: true), depth: 0, deadline: deadline)
+        if tree == nil { failedAttempts += 1 }
+        return tree
     }
 
     private func build(_ rows: Bitset, depth: Int, deadline: ContinuousClock.Instant) -> Tree? {

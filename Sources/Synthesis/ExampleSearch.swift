@@ -49,6 +49,7 @@ struct ExampleSearch {
         let guardWord = conditional?.trueWhenEqualTo.map { Self.word($0) }
 
         var found: Expression?
+        var verdicts = Array(repeating: [Value: Bool](), count: rowCount)
         let outcome = enumerator.run(deadline: deadline) { id in
             let nonterminal = enumerator.nonterminal(of: id)
             if nonterminal == 0 {
@@ -56,7 +57,7 @@ struct ExampleSearch {
                 if let targetWords {
                     cover = Self.cover(enumerator.words(of: id), targetWords)
                 } else if pointwise {
-                    cover = Self.cover(id, enumerator, table, specification, evaluator)
+                    cover = Self.cover(id, enumerator, table, specification, evaluator, &verdicts)
                 } else {
                     cover = Bitset(count: rowCount)
                     if Self.satisfiesAll(id, enumerator, table, specification, evaluator) {
@@ -108,13 +109,19 @@ struct ExampleSearch {
     }
 
     /// Rows where the program's output satisfies the constraints at every point of the row.
+    /// Verdicts are cached by row and output value: many programs agree on a row.
     static func cover(_ id: BottomUpEnumerator.EntryID, _ enumerator: BottomUpEnumerator, _ table: ExampleTable,
-                      _ specification: Specification, _ evaluator: ExpressionEvaluator) -> Bitset {
+                      _ specification: Specification, _ evaluator: ExpressionEvaluator,
+                      _ cache: inout [[Value: Bool]]) -> Bitset {
         var cover = Bitset(count: table.rows.count)
         for r in 0..<table.rows.count {
             let output = enumerator.value(of: id, example: r)
             if let target = table.targets[r] {
                 if output == target { cover[r] = true }
+                continue
+            }
+            if let known = cache[r][output] {
+                cover[r] = known
                 continue
             }
             let function = specification.function
@@ -127,7 +134,8 @@ struct ExampleSearch {
                     return value == .bool(true)
                 }
             }
-            if holds { cover[r] = true }
+            cache[r][output] = holds
+            cover[r] = holds
         }
         return cover
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Language
 import Search
 import Tasks
@@ -14,7 +15,7 @@ public struct SynthesisOptions: Sendable {
     /// Seed of the random points that start counterexample-guided synthesis.
     public var seed: UInt64 = 1
     /// How many random points start counterexample-guided synthesis.
-    public var initialPoints = 8
+    public var initialPoints = 16
 
     public init() {}
 }
@@ -23,7 +24,7 @@ public struct SynthesisOptions: Sendable {
 public struct SynthesisResult: Sendable {
     public enum Status: Sendable {
         /// Verified bodies for every function to synthesize, by function index.
-        case solved([Int: Expression])
+        case solved([Int: Tasks.Expression])
         /// No function can satisfy the constraints (for example one input with two outputs).
         case infeasible(String)
         /// No answer: the budget ran out, or the problem is outside what the search supports.
@@ -93,16 +94,19 @@ public struct Synthesizer: Sendable {
                                        options: options, deadline: deadline)
             let outcome = search.run()
             candidates += search.candidates
-            let body: Expression
+            let body: Tasks.Expression
             switch outcome {
             case .found(let expression): body = expression
             case .failed(let reason): return result(.unknown(reason))
             }
             let verdict: Verifier.Verdict
             do {
-                verdict = try verifier.verify([0: body])
+                verdict = try verifier.verify([0: body], timeout: max(.milliseconds(100), deadline - clock.now))
             } catch {
                 return result(.unknown("Z3: \(error)"))
+            }
+            if ProcessInfo.processInfo.environment["OURO_TRACE"] != nil {
+                FileHandle.standardError.write(Data("iteration \(iterations): \(problem.text(of: body, function: 0)) -> \(verdict)\n".utf8))
             }
             switch verdict {
             case .verified:
@@ -148,7 +152,7 @@ struct SplitMix64 {
             let mask = BitVector.mask(width)
             let choices: [UInt64] = [0, 1, mask, 1 << UInt64(width - 1), next(), next(), next() & 0xFF, next()]
             return .bitVector(choices[Int(r % UInt64(choices.count))], width: width)
-        case .int: return .int(Int(r % 21) - 10)
+        case .int: return .int(Int(r % 201) - 100)
         case .bool: return .bool(r & 1 == 1)
         case .string:
             let alphabet = Array("ab -.1")

@@ -21,6 +21,8 @@ public final class Verifier {
     }
 
     public let problem: SyGuSProblem
+    /// The longest any one Z3 check may take.
+    public let timeout: Duration
     private var encoder: SMTEncoder?
     private var solver: Solver?
     private let evaluator: ExpressionEvaluator
@@ -28,6 +30,7 @@ public final class Verifier {
     /// Prepares a verifier; `timeout` bounds each Z3 check.
     public init(problem: SyGuSProblem, timeout: Duration = .seconds(10)) throws(SMTError) {
         self.problem = problem
+        self.timeout = timeout
         self.evaluator = ExpressionEvaluator(definitions: problem.definitions)
         guard !problem.variables.isEmpty else { return }
         let context = try Context()
@@ -39,9 +42,13 @@ public final class Verifier {
         default: nil
         }
         let solver = try context.makeSolver(logic: logic)
-        let (seconds, attoseconds) = timeout.components
-        try solver.setTimeout(milliseconds: max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)))
+        try solver.setTimeout(milliseconds: Self.milliseconds(timeout))
         self.solver = solver
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
     }
 
     /// Whether every constraint holds for these values of the declared variables.
@@ -54,32 +61,48 @@ public final class Verifier {
         return true
     }
 
-    /// Checks `solutions` (a body for every function to synthesize).
-    public func verify(_ solutions: [Int: Expression]) throws(SMTError) -> Verdict {
+    /// Checks `solutions` (a body for every function to synthesize), giving Z3 at most
+    /// `timeout` (or the verifier's own timeout).
+    public func verify(_ solutions: [Int: Expression], timeout: Duration? = nil) throws(SMTError) -> Verdict {
         guard let encoder, let solver else {
             return holds(solutions, at: []) ? .verified : .counterexample([])
         }
+        if let timeout { try solver.setTimeout(milliseconds: Self.milliseconds(min(timeout, self.timeout))) }
         var terms: [Term] = []
         for constraint in problem.constraints {
             terms.append(try encoder.encode(constraint, parameters: [], solutions: solutions))
         }
         let conjunction = terms.count == 1 ? terms[0] : try encoder.context.apply("and", terms)
+        let negation = try encoder.context.apply("not", [conjunction])
+        // A generic counterexample (integer variables pairwise distinct) teaches the search more
+        // than one full of ties; look for one first, and for any counterexample after.
+        let integers = zip(problem.variables, encoder.variables).filter { $0.0.sort == .int }.map(\.1)
+        if integers.count >= 2 {
+            solver.reset()
+            try solver.add(negation)
+            try solver.add(try encoder.context.apply("distinct", integers))
+            if case .sat(let model) = try solver.check() { return try counterexample(model, encoder) }
+        }
         solver.reset()
-        try solver.add(try encoder.context.apply("not", [conjunction]))
+        try solver.add(negation)
         switch try solver.check() {
         case .unsat:
             return .verified
         case .unknown(let reason):
             return .unknown(reason)
         case .sat(let model):
-            var point: [Value] = []
-            for (variable, term) in zip(problem.variables, encoder.variables) {
-                guard let value = SMTEncoder.value(try model.evaluate(term, completion: true), sort: variable.sort) else {
-                    return .unknown("the counterexample's value of \(variable.name) does not fit in 64 bits")
-                }
-                point.append(value)
-            }
-            return .counterexample(point)
+            return try counterexample(model, encoder)
         }
+    }
+
+    private func counterexample(_ model: Model, _ encoder: SMTEncoder) throws(SMTError) -> Verdict {
+        var point: [Value] = []
+        for (variable, term) in zip(problem.variables, encoder.variables) {
+            guard let value = SMTEncoder.value(try model.evaluate(term, completion: true), sort: variable.sort) else {
+                return .unknown("the counterexample's value of \(variable.name) does not fit in 64 bits")
+            }
+            point.append(value)
+        }
+        return .counterexample(point)
     }
 }

@@ -40,6 +40,7 @@ final class SolveReport: @unchecked Sendable {
             "task": URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
             "seconds": (result.seconds * 1000).rounded() / 1000,
             "candidates": result.candidates,
+            "iterations": result.iterations,
         ]
         switch result.status {
         case .solved(let bodies):
