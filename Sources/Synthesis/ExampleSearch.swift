@@ -16,11 +16,16 @@ struct ExampleSearch {
     let table: ExampleTable
     let options: SynthesisOptions
     let deadline: ContinuousClock.Instant
+    let grammar: SyGuSGrammar
     private(set) var candidates = 0
+    /// Verdicts of the constraints by row and output value, kept across searches (rows only grow).
+    var verdicts: [[Value: Bool]]
 
-    init(problem: SyGuSProblem, specification: Specification, table: ExampleTable,
-         options: SynthesisOptions, deadline: ContinuousClock.Instant) {
+    init(problem: SyGuSProblem, specification: Specification, table: ExampleTable, grammar: SyGuSGrammar,
+         verdicts: [[Value: Bool]], options: SynthesisOptions, deadline: ContinuousClock.Instant) {
         self.problem = problem
+        self.grammar = grammar
+        self.verdicts = verdicts + Array(repeating: [:], count: max(0, table.rows.count - verdicts.count))
         self.specification = specification
         self.table = table
         self.options = options
@@ -29,12 +34,12 @@ struct ExampleSearch {
 
     mutating func run() -> Outcome {
         let function = problem.functions[specification.function]
-        let grammar = function.grammar
+        let grammar = self.grammar
         let enumerator: BottomUpEnumerator
         do {
             enumerator = try BottomUpEnumerator(
                 grammar: grammar, definitions: problem.definitions, parameterSorts: function.parameters.map(\.sort),
-                inputs: table.rows, costs: options.costs, memoryLimit: options.memoryLimit)
+                inputs: table.rows, costs: options.costs ?? defaultCosts(function), memoryLimit: options.memoryLimit)
         } catch {
             return .failed(error.description)
         }
@@ -49,7 +54,8 @@ struct ExampleSearch {
         let guardWord = conditional?.trueWhenEqualTo.map { Self.word($0) }
 
         var found: Expression?
-        var verdicts = Array(repeating: [Value: Bool](), count: rowCount)
+        var verdicts = self.verdicts
+        defer { self.verdicts = verdicts }
         let outcome = enumerator.run(deadline: deadline) { id in
             let nonterminal = enumerator.nonterminal(of: id)
             if nonterminal == 0 {
@@ -90,6 +96,20 @@ struct ExampleSearch {
         case .memoryLimit: return .failed("the search bank reached its memory limit of \(options.memoryLimit >> 20) MiB")
         case .exhausted: return .failed("every program up to the maximum cost was tried")
         case .stopped: return .failed("stopped")
+        }
+    }
+
+    /// Size order, except that in a default grammar (no grammar in the file) a constant costs
+    /// twice a variable: with no grammar to say otherwise, a specification's literals are less
+    /// likely than the function's parameters, and guards on constants fit small sets of
+    /// examples by accident.
+    func defaultCosts(_ function: SynthesisFunction) -> [[Int]]? {
+        guard !function.hasExplicitGrammar else { return nil }
+        return grammar.nonterminals.map { nonterminal in
+            nonterminal.productions.map { production in
+                if case .constant = production { return 2 }
+                return 1
+            }
         }
     }
 

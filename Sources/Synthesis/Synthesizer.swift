@@ -88,12 +88,15 @@ public struct Synthesizer: Sendable {
         } catch {
             return result(.unknown("the constraints cannot be evaluated at the starting points"))
         }
+        let grammar = problem.functions[0].grammar.addingConstants(of: problem)
+        var verdicts: [[Value: Bool]] = []
         while true {
             iterations += 1
-            var search = ExampleSearch(problem: problem, specification: specification, table: table,
-                                       options: options, deadline: deadline)
+            var search = ExampleSearch(problem: problem, specification: specification, table: table, grammar: grammar,
+                                       verdicts: verdicts, options: options, deadline: deadline)
             let outcome = search.run()
             candidates += search.candidates
+            verdicts = search.verdicts
             let body: Tasks.Expression
             switch outcome {
             case .found(let expression): body = expression
