@@ -56,6 +56,17 @@ struct ExampleSearch {
         var found: Expression?
         var verdicts = self.verdicts
         defer { self.verdicts = verdicts }
+        var list = pointwise ? SpecificationGuards(specification).map { DecisionList(guards: $0, rowCount: rowCount) } : nil
+        if list != nil {
+            learner = nil
+            for term in list!.guards.equatedTerms {
+                let outputs = table.rows.map { try? evaluator.evaluate(term, variables: [], parameters: $0) }
+                guard outputs.allSatisfy({ $0 != nil }) else { continue }
+                let cover = Self.cover({ outputs[$0]! }, table, specification, evaluator, &verdicts)
+                list!.add(term, cover: cover)
+            }
+            if let answer = list!.answer(sort: startKind) { return .found(answer) }
+        }
         let outcome = enumerator.run(deadline: deadline) { id in
             let nonterminal = enumerator.nonterminal(of: id)
             if nonterminal == 0 {
@@ -63,7 +74,7 @@ struct ExampleSearch {
                 if let targetWords {
                     cover = Self.cover(enumerator.words(of: id), targetWords)
                 } else if pointwise {
-                    cover = Self.cover(id, enumerator, table, specification, evaluator, &verdicts)
+                    cover = Self.cover({ enumerator.value(of: id, example: $0) }, table, specification, evaluator, &verdicts)
                 } else {
                     cover = Bitset(count: rowCount)
                     if Self.satisfiesAll(id, enumerator, table, specification, evaluator) {
@@ -76,6 +87,10 @@ struct ExampleSearch {
                     return false
                 }
                 learner?.addTerm(id, cover: cover)
+                if list != nil, list!.add(enumerator.expression(of: id), cover: cover), let answer = list!.answer(sort: startKind) {
+                    found = answer
+                    return false
+                }
             }
             if let conditional, nonterminal == conditional.guardNonterminal {
                 var truth = Bitset(count: rowCount)
@@ -130,12 +145,12 @@ struct ExampleSearch {
 
     /// Rows where the program's output satisfies the constraints at every point of the row.
     /// Verdicts are cached by row and output value: many programs agree on a row.
-    static func cover(_ id: BottomUpEnumerator.EntryID, _ enumerator: BottomUpEnumerator, _ table: ExampleTable,
+    static func cover(_ outputAt: @escaping (Int) -> Value, _ table: ExampleTable,
                       _ specification: Specification, _ evaluator: ExpressionEvaluator,
                       _ cache: inout [[Value: Bool]]) -> Bitset {
         var cover = Bitset(count: table.rows.count)
         for r in 0..<table.rows.count {
-            let output = enumerator.value(of: id, example: r)
+            let output = outputAt(r)
             if let target = table.targets[r] {
                 if output == target { cover[r] = true }
                 continue
@@ -149,7 +164,7 @@ struct ExampleSearch {
                 specification.problem.constraints.allSatisfy { constraint in
                     let value = try? evaluator.evaluate(constraint, variables: table.points[p]) { f, arguments throws(ExpressionEvaluator.Failure) in
                         guard f == function, let row = table.rowIndex[arguments] else { throw .missingSolution(f) }
-                        return row == r ? output : enumerator.value(of: id, example: row)
+                        return row == r ? output : outputAt(row)
                     }
                     return value == .bool(true)
                 }

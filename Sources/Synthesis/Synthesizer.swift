@@ -61,7 +61,20 @@ public struct Synthesizer: Sendable {
             return SynthesisResult(status: status, seconds: seconds, candidates: candidates, iterations: iterations)
         }
         guard problem.functions.count == 1 else {
-            return result(.unknown("problems with \(problem.functions.count) functions to synthesize are not supported yet"))
+            guard let bodies = DefinedFunctions(problem: problem).solve() else {
+                return result(.unknown("the constraints do not define the \(problem.functions.count) functions by equations; several functions are supported only then"))
+            }
+            iterations = 1
+            do {
+                let verifier = try Verifier(problem: problem, timeout: options.timeout)
+                switch try verifier.verify(bodies, timeout: max(.milliseconds(100), deadline - clock.now)) {
+                case .verified: return result(.solved(bodies))
+                case .counterexample: return result(.unknown("the functions the equations define do not satisfy every constraint"))
+                case .unknown(let reason): return result(.unknown("Z3 could not verify a candidate: \(reason)"))
+                }
+            } catch {
+                return result(.unknown("Z3: \(error)"))
+            }
         }
         guard let specification = Specification(problem: problem, function: 0) else {
             return result(.unknown("a call of the function nested in another call's arguments is not supported"))
