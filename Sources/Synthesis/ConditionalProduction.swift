@@ -15,19 +15,40 @@ struct ConditionalProduction {
     var guardNonterminal: Int
     /// For a guard compared with a constant (`(= c k)`), the constant; `nil` for Boolean guards.
     var trueWhenEqualTo: Value?
+    /// The nonterminal that has the conditional: the start symbol, or one it derives by a
+    /// chain of productions `Start → N` (the terms joined come from it).
+    var nonterminal: Int
 
-    /// Finds the first conditional production of `grammar`'s start symbol.
+    /// Finds the first conditional production of `grammar`'s start symbol, or of a
+    /// nonterminal of the same sort that the start symbol derives through chain productions.
     static func find(in grammar: SyGuSGrammar, definitions: [FunctionDefinition]) -> ConditionalProduction? {
-        guard let start = grammar.nonterminals.first else { return nil }
+        guard let startSort = grammar.nonterminals.first?.sort else { return nil }
+        var reachable = [0]
+        var next = 0
+        while next < reachable.count {
+            for production in grammar.nonterminals[reachable[next]].productions {
+                if case .nonterminal(let j) = production, grammar.nonterminals[j].sort == startSort, !reachable.contains(j) {
+                    reachable.append(j)
+                }
+            }
+            next += 1
+        }
+        for nonterminal in reachable {
+            if let found = find(in: grammar, nonterminal: nonterminal, definitions: definitions) { return found }
+        }
+        return nil
+    }
+
+    private static func find(in grammar: SyGuSGrammar, nonterminal: Int, definitions: [FunctionDefinition]) -> ConditionalProduction? {
         let marker = 1_000_000
-        for (index, production) in start.productions.enumerated() {
+        for (index, production) in grammar.nonterminals[nonterminal].productions.enumerated() {
             var holeNonterminals: [Int] = []
             let marked = mark(production, marker, &holeNonterminals)
             guard holeNonterminals.count == 3, let inlined = inline(marked, definitions, depth: 0),
                   case .builtin(let ite, let parts) = inlined, case .operation(.ite) = ite.implementation, parts.count == 3,
                   case .nonterminal(let thenMark) = parts[1], case .nonterminal(let elseMark) = parts[2],
                   thenMark >= marker, elseMark >= marker,
-                  holeNonterminals[thenMark - marker] == 0, holeNonterminals[elseMark - marker] == 0 else { continue }
+                  holeNonterminals[thenMark - marker] == nonterminal, holeNonterminals[elseMark - marker] == nonterminal else { continue }
             var conditionMark: Int?
             var constant: Value?
             switch parts[0] {
@@ -44,7 +65,7 @@ struct ConditionalProduction {
             if constant == nil && grammar.nonterminals[guardNonterminal].sort != .bool { continue }
             return ConditionalProduction(production: index, template: production, conditionHole: conditionMark - marker,
                                          thenHole: thenMark - marker, elseHole: elseMark - marker,
-                                         guardNonterminal: guardNonterminal, trueWhenEqualTo: constant)
+                                         guardNonterminal: guardNonterminal, trueWhenEqualTo: constant, nonterminal: nonterminal)
         }
         return nil
     }

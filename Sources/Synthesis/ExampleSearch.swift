@@ -69,7 +69,7 @@ struct ExampleSearch {
         }
         let outcome = enumerator.run(deadline: deadline) { id in
             let nonterminal = enumerator.nonterminal(of: id)
-            if nonterminal == 0 {
+            if nonterminal == (conditional?.nonterminal ?? 0) {
                 let cover: Bitset
                 if let targetWords {
                     cover = Self.cover(enumerator.words(of: id), targetWords)

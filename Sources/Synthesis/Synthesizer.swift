@@ -1,4 +1,3 @@
-import Foundation
 import Language
 import Search
 import Tasks
@@ -16,6 +15,8 @@ public struct SynthesisOptions: Sendable {
     public var seed: UInt64 = 1
     /// How many random points start counterexample-guided synthesis.
     public var initialPoints = 16
+    /// Receives a line for each counterexample round (for `--verbose` output).
+    public var trace: (@Sendable (String) -> Void)?
 
     public init() {}
 }
@@ -88,8 +89,8 @@ public struct Synthesizer: Sendable {
         let evaluator = ExpressionEvaluator(definitions: problem.definitions)
         var table = ExampleTable()
         do {
-            if problem.variables.isEmpty {
-                try table.add(point: [], specification, evaluator)
+            if !problem.constraints.contains(where: \.mentionsVariables) {
+                try table.add(point: problem.variables.map { _ in Value.int(0) }, specification, evaluator)
             } else {
                 var random = SplitMix64(seed: options.seed)
                 for _ in 0..<options.initialPoints {
@@ -121,9 +122,7 @@ public struct Synthesizer: Sendable {
             } catch {
                 return result(.unknown("Z3: \(error)"))
             }
-            if ProcessInfo.processInfo.environment["OURO_TRACE"] != nil {
-                FileHandle.standardError.write(Data("iteration \(iterations): \(problem.text(of: body, function: 0)) -> \(verdict)\n".utf8))
-            }
+            options.trace?("round \(iterations): \(table.points.count) points, \(table.rows.count) examples; candidate \(problem.text(of: body, function: 0)): \(verdict)")
             switch verdict {
             case .verified:
                 return result(.solved([0: body]))

@@ -42,6 +42,15 @@ public indirect enum Expression: Hashable, Sendable {
         }
     }
 
+    /// Whether the expression mentions a declared variable (is not ground).
+    public var mentionsVariables: Bool {
+        switch self {
+        case .variable: return true
+        case .constant, .parameter, .nonterminal: return false
+        case .builtin(_, let xs), .definition(_, let xs), .synthesized(_, let xs): return xs.contains { $0.mentionsVariables }
+        }
+    }
+
     /// Whether the expression calls any function to synthesize.
     public var callsSynthesizedFunction: Bool {
         switch self {

@@ -32,7 +32,9 @@ public final class Verifier {
         self.problem = problem
         self.timeout = timeout
         self.evaluator = ExpressionEvaluator(definitions: problem.definitions)
-        guard !problem.variables.isEmpty else { return }
+        // Ground constraints (input/output examples, even where the file declares variables
+        // it never uses) are checked by evaluation alone.
+        guard problem.constraints.contains(where: \.mentionsVariables) else { return }
         let context = try Context()
         encoder = try SMTEncoder(context: context, problem: problem)
         let logic: String? = switch problem.logic {
@@ -65,7 +67,8 @@ public final class Verifier {
     /// `timeout` (or the verifier's own timeout).
     public func verify(_ solutions: [Int: Expression], timeout: Duration? = nil) throws(SMTError) -> Verdict {
         guard let encoder, let solver else {
-            return holds(solutions, at: []) ? .verified : .counterexample([])
+            let point = problem.variables.map { Self.someValue(of: $0.sort) }
+            return holds(solutions, at: point) ? .verified : .counterexample(point)
         }
         if let timeout { try solver.setTimeout(milliseconds: Self.milliseconds(min(timeout, self.timeout))) }
         var terms: [Term] = []
@@ -92,6 +95,16 @@ public final class Verifier {
             return .unknown(reason)
         case .sat(let model):
             return try counterexample(model, encoder)
+        }
+    }
+
+    /// Any value of `sort`, for variables that no constraint uses.
+    private static func someValue(of sort: TypeExpr) -> Value {
+        switch sort {
+        case .bool: return .bool(false)
+        case .string: return .string("")
+        case .bitVector(let width): return .bitVector(0, width: width)
+        default: return .int(0)
         }
     }
 

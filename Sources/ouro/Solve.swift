@@ -30,6 +30,9 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print one JSON object per line and file.")
     var json = false
 
+    @Flag(help: "Report each counterexample round and the options a file sets but Ouroboros ignores, on standard error.")
+    var verbose = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one problem file.") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
@@ -51,6 +54,12 @@ struct Solve: ParsableCommand {
         var options = SynthesisOptions()
         options.timeout = .milliseconds(Int(timeout * 1000))
         options.memoryLimit = memoryMiB << 20
+        if verbose {
+            options.trace = { line in printError(line) }
+            for (file, problem) in problems where !problem.ignoredOptions.isEmpty {
+                printError("\(file): ignored \(problem.ignoredOptions.joined(separator: ", "))")
+            }
+        }
         let synthesizer = Synthesizer(options: options)
         let loaded = problems
         let report = SolveReport(json: json, labelled: files.count > 1)

@@ -67,19 +67,26 @@ extension BottomUpEnumerator {
     private func executeByValue(_ instruction: CompiledRule.Instruction, _ rule: CompiledRule,
                                 _ children: UnsafePointer<Int32>, _ destination: UnsafeMutablePointer<UInt64>?) -> Bool {
         let n = exampleCount
-        let kinds = instruction.operands.map { kind(of: $0, rule) }
+        let kinds = instruction.argumentKinds
         let resultKind = instruction.resultKind
         var stringOutput: [StringValue] = []
         if !resultKind.isWord { stringOutput.reserveCapacity(n) }
         let wordOutput = destination ?? (temporaryWords.base + instruction.output * n)
+        let operands = instruction.operands
+        let operation = instruction.operation
         for i in 0..<n {
-            let arguments = zip(instruction.operands, kinds).map { value($0, $1, children, i) }
             let result: Value
             do {
-                switch arguments.count {
-                case 1: result = try instruction.operation.evaluate(arguments[0])
-                case 2: result = try instruction.operation.evaluate(arguments[0], arguments[1])
-                default: result = try instruction.operation.evaluate(arguments[0], arguments[1], arguments[2])
+                switch operands.count {
+                case 1:
+                    result = try operation.evaluate(value(operands[0], kinds[0], children, i))
+                case 2:
+                    result = try operation.evaluate(value(operands[0], kinds[0], children, i),
+                                                    value(operands[1], kinds[1], children, i))
+                default:
+                    result = try operation.evaluate(value(operands[0], kinds[0], children, i),
+                                                    value(operands[1], kinds[1], children, i),
+                                                    value(operands[2], kinds[2], children, i))
                 }
             } catch {
                 return false
