@@ -1,0 +1,14 @@
+; Bit y of x as 0 or 1: (x >> y) & 1.
+(set-logic BV)
+
+(define-fun spec ((x (_ BitVec 32)) (y (_ BitVec 32))) (_ BitVec 32)
+    (ite (= (bvand x (bvshl #x00000001 y)) #x00000000) #x00000000 #x00000001))
+(synth-fun f ((x (_ BitVec 32)) (y (_ BitVec 32))) (_ BitVec 32)
+    ((Start (_ BitVec 32)))
+    ((Start (_ BitVec 32) (x y #x00000000 #x00000001 #xFFFFFFFF (bvnot Start) (bvand Start Start) (bvor Start Start) (bvxor Start Start) (bvshl Start Start) (bvlshr Start Start)))))
+
+(declare-var x (_ BitVec 32))
+(declare-var y (_ BitVec 32))
+(constraint (= (spec x y) (f x y)))
+
+(check-synth)

@@ -1,0 +1,13 @@
+; All ones when x is odd, else 0: -(x & 1).
+(set-logic BV)
+
+(define-fun spec ((x (_ BitVec 64))) (_ BitVec 64)
+    (ite (= (bvand x #x0000000000000001) #x0000000000000001) #xFFFFFFFFFFFFFFFF #x0000000000000000))
+(synth-fun f ((x (_ BitVec 64))) (_ BitVec 64)
+    ((Start (_ BitVec 64)))
+    ((Start (_ BitVec 64) (x #x0000000000000000 #x0000000000000001 #xFFFFFFFFFFFFFFFF (bvnot Start) (bvneg Start) (bvand Start Start) (bvor Start Start) (bvxor Start Start) (bvadd Start Start) (bvsub Start Start) (bvshl Start Start) (bvlshr Start Start) (bvashr Start Start)))))
+
+(declare-var x (_ BitVec 64))
+(constraint (= (spec x) (f x)))
+
+(check-synth)

@@ -1,0 +1,17 @@
+; A file name without its extension.
+(set-logic SLIA)
+
+(synth-fun f ((x String)) String
+    ((S String) (I Int))
+    ((S String (x "." (str.++ S S) (str.at S I) (str.substr S I I) (str.replace S S S) (str.from_int I)))
+     (I Int (0 1 (+ I I) (- I I) (str.len S) (str.indexof S S I) (str.to_int S)))))
+
+(declare-var x String)
+(constraint (= (f "report.pdf") "report"))
+(constraint (= (f "photo.jpeg") "photo"))
+(constraint (= (f "notes.txt") "notes"))
+(constraint (= (f "main.swift") "main"))
+(constraint (= (f "archive.gz") "archive"))
+(constraint (= (f "index.html") "index"))
+
+(check-synth)

@@ -1,0 +1,16 @@
+; The last character.
+(set-logic SLIA)
+
+(synth-fun f ((x String)) String
+    ((S String) (I Int))
+    ((S String (x (str.++ S S) (str.at S I) (str.substr S I I) (str.replace S S S) (str.from_int I)))
+     (I Int (0 1 (+ I I) (- I I) (str.len S) (str.indexof S S I) (str.to_int S)))))
+
+(declare-var x String)
+(constraint (= (f "hello") "o"))
+(constraint (= (f "swift") "t"))
+(constraint (= (f "cat") "t"))
+(constraint (= (f "ouroboros") "s"))
+(constraint (= (f "a") "a"))
+
+(check-synth)

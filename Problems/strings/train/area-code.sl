@@ -1,0 +1,16 @@
+; The area code of a phone number written 415-555-1234.
+(set-logic SLIA)
+
+(synth-fun f ((x String)) String
+    ((S String) (I Int))
+    ((S String (x "-" (str.++ S S) (str.at S I) (str.substr S I I) (str.replace S S S) (str.from_int I)))
+     (I Int (0 1 (+ I I) (- I I) (str.len S) (str.indexof S S I) (str.to_int S)))))
+
+(declare-var x String)
+(constraint (= (f "415-555-1234") "415"))
+(constraint (= (f "212-867-5309") "212"))
+(constraint (= (f "650-253-0000") "650"))
+(constraint (= (f "303-499-7111") "303"))
+(constraint (= (f "617-253-1000") "617"))
+
+(check-synth)

@@ -1,0 +1,17 @@
+; The extension of a file name with one dot.
+(set-logic SLIA)
+
+(synth-fun f ((x String)) String
+    ((S String) (I Int))
+    ((S String (x "." (str.++ S S) (str.at S I) (str.substr S I I) (str.replace S S S) (str.from_int I)))
+     (I Int (0 1 (+ I I) (- I I) (str.len S) (str.indexof S S I) (str.to_int S)))))
+
+(declare-var x String)
+(constraint (= (f "report.pdf") "pdf"))
+(constraint (= (f "photo.jpeg") "jpeg"))
+(constraint (= (f "notes.txt") "txt"))
+(constraint (= (f "main.swift") "swift"))
+(constraint (= (f "archive.gz") "gz"))
+(constraint (= (f "index.html") "html"))
+
+(check-synth)

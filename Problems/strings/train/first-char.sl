@@ -1,0 +1,16 @@
+; The first character.
+(set-logic SLIA)
+
+(synth-fun f ((x String)) String
+    ((S String) (I Int))
+    ((S String (x (str.++ S S) (str.at S I) (str.substr S I I) (str.replace S S S) (str.from_int I)))
+     (I Int (0 1 (+ I I) (- I I) (str.len S) (str.indexof S S I) (str.to_int S)))))
+
+(declare-var x String)
+(constraint (= (f "hello") "h"))
+(constraint (= (f "swift") "s"))
+(constraint (= (f "cat") "c"))
+(constraint (= (f "ouroboros") "o"))
+(constraint (= (f "a") "a"))
+
+(check-synth)

@@ -1,0 +1,17 @@
+; The first word of a full name.
+(set-logic SLIA)
+
+(synth-fun f ((x String)) String
+    ((S String) (I Int))
+    ((S String (x " " (str.++ S S) (str.at S I) (str.substr S I I) (str.replace S S S) (str.from_int I)))
+     (I Int (0 1 (+ I I) (- I I) (str.len S) (str.indexof S S I) (str.to_int S)))))
+
+(declare-var x String)
+(constraint (= (f "John Smith") "John"))
+(constraint (= (f "Ada Lovelace") "Ada"))
+(constraint (= (f "Alan Turing") "Alan"))
+(constraint (= (f "Grace Hopper") "Grace"))
+(constraint (= (f "Linus Torvalds") "Linus"))
+(constraint (= (f "Barbara Liskov") "Barbara"))
+
+(check-synth)
