@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Tasks", "Language", "Grammar", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
-        .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport"]),
+        .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification"]),
     ]
 )

@@ -60,6 +60,7 @@ struct ExampleSearch {
         if list != nil {
             learner = nil
             for term in list!.guards.equatedTerms {
+                candidates += 1
                 let outputs = table.rows.map { try? evaluator.evaluate(term, variables: [], parameters: $0) }
                 guard outputs.allSatisfy({ $0 != nil }) else { continue }
                 let cover = Self.cover({ outputs[$0]! }, table, specification, evaluator, &verdicts)
@@ -104,7 +105,7 @@ struct ExampleSearch {
             }
             return true
         }
-        candidates = enumerator.candidates
+        candidates += enumerator.candidates
         if let found { return .found(found) }
         switch outcome {
         case .timeLimit: return .failed("timeout")

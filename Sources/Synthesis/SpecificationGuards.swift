@@ -35,7 +35,8 @@ struct SpecificationGuards {
     func condition(for term: Expression) -> Expression? {
         var conjuncts: [Expression] = []
         for constraint in problem.constraints {
-            guard let c = translate(constraint, replacing: term) else { return nil }
+            guard let c = translate(constraint, replacing: term).map(Self.simplify) else { return nil }
+            if c == .constant(.bool(true)) { continue }
             if !conjuncts.contains(c) { conjuncts.append(c) }
         }
         return conjuncts.dropFirst().reduce(conjuncts.first ?? .constant(.bool(true))) { Self.call("and", [$0, $1], .bool) }
@@ -89,6 +90,34 @@ struct SpecificationGuards {
             }
             return .builtin(p, arguments)
         }
+    }
+
+    /// Folds what the substitution made trivial: `(>= t t)` is true, `(or true …)` is true,
+    /// `(and true b)` is `b`, and so on.
+    static func simplify(_ e: Expression) -> Expression {
+        guard case .builtin(let p, let xs) = e, case .operation(let op) = p.implementation else { return e }
+        let arguments = xs.map(simplify)
+        let t = Expression.constant(.bool(true)), f = Expression.constant(.bool(false))
+        let same = arguments.count == 2 && arguments[0] == arguments[1]
+        switch op {
+        case .equal, .greaterOrEqual, .lessOrEqual:
+            if same { return t }
+        case .less, .greater, .distinct:
+            if same { return f }
+        case .not:
+            if arguments == [t] { return f }
+            if arguments == [f] { return t }
+        case .or:
+            if arguments.contains(t) { return t }
+            let rest = arguments.filter { $0 != f }
+            if rest.count < arguments.count { return rest.count == 1 ? rest[0] : rest.isEmpty ? f : .builtin(p, rest) }
+        case .and:
+            if arguments.contains(f) { return f }
+            let rest = arguments.filter { $0 != t }
+            if rest.count < arguments.count { return rest.count == 1 ? rest[0] : rest.isEmpty ? t : .builtin(p, rest) }
+        default: break
+        }
+        return .builtin(p, arguments)
     }
 
     static func substitute(_ body: Expression, _ arguments: [Expression]) -> Expression {

@@ -46,17 +46,22 @@ final class SolveReport: @unchecked Sendable {
         case .solved(let bodies):
             let text = answer(problem, bodies)
             let programs = problem.functions.indices.compactMap { f in bodies[f].map { problem.text(of: $0, function: f) } }
+            let priors = problem.functions.indices.map { f in bodies[f].flatMap { problem.functions[f].grammar.logPrior(of: $0) } }
+            let logPrior: Any = priors.contains { $0 == nil } ? NSNull() : (priors.reduce(0) { $0 + $1! } * 1000).rounded() / 1000
             object["solved"] = true
             object["answer"] = text
             object["program"] = programs.joined(separator: " ")
-            object["frontier"] = [["program": programs.joined(separator: " "), "logLikelihood": 0.0]]
+            object["logPrior"] = logPrior
+            object["frontier"] = [["program": programs.joined(separator: " "), "logPrior": logPrior, "logLikelihood": 0.0]]
         case .infeasible(let reason):
             object["solved"] = false
+            object["logPrior"] = NSNull()
             object["infeasible"] = true
             object["reason"] = reason
             object["frontier"] = [Any]()
         case .unknown(let reason):
             object["solved"] = false
+            object["logPrior"] = NSNull()
             object["reason"] = reason
             object["frontier"] = [Any]()
         }
