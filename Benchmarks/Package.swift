@@ -13,5 +13,9 @@ let package = Package(
             name: "EvaluationBenchmark",
             dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
         ),
+        .executableTarget(
+            name: "SearchBenchmark",
+            dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
+        ),
     ]
 )
