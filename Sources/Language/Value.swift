@@ -100,3 +100,18 @@ public struct Environment: Sendable {
 
     public var count: Int { values.count }
 }
+
+extension Value {
+    /// The type of a first-order value (`nil` for functions, and for empty lists, whose
+    /// element type a value alone does not say).
+    public var type: TypeExpr? {
+        switch self {
+        case .int: return .int
+        case .bool: return .bool
+        case .string: return .string
+        case .bitVector(let b): return .bitVector(width: b.width)
+        case .list(let items): return items.first?.type.map(TypeExpr.list)
+        case .function: return nil
+        }
+    }
+}

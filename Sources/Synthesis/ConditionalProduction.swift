@@ -72,19 +72,11 @@ struct ConditionalProduction {
 
     /// The production with its holes filled: `condition`, `then`, `otherwise`.
     func build(condition: Expression, then: Expression, otherwise: Expression) -> Expression {
-        var next = 0
-        func fill(_ e: Expression) -> Expression {
-            switch e {
-            case .nonterminal:
-                defer { next += 1 }
-                return next == conditionHole ? condition : next == thenHole ? then : otherwise
-            case .constant, .variable, .parameter: return e
-            case .builtin(let p, let xs): return .builtin(p, xs.map(fill))
-            case .definition(let d, let xs): return .definition(d, xs.map(fill))
-            case .synthesized(let f, let xs): return .synthesized(f, xs.map(fill))
-            }
-        }
-        return fill(template)
+        var children = Array(repeating: otherwise, count: 3)
+        children[conditionHole] = condition
+        children[thenHole] = then
+        children[elseHole] = otherwise
+        return template.fillingHoles(children)
     }
 
     /// Replaces the k-th hole by `.nonterminal(marker + k)`, recording each hole's nonterminal.
@@ -118,17 +110,7 @@ struct ConditionalProduction {
                 guard let y = inline(x, definitions, depth: depth + 1) else { return nil }
                 arguments.append(y)
             }
-            return inline(substitute(definitions[d].body, arguments), definitions, depth: depth + 1)
-        }
-    }
-
-    private static func substitute(_ body: Expression, _ arguments: [Expression]) -> Expression {
-        switch body {
-        case .parameter(let i): return arguments[i]
-        case .constant, .variable, .nonterminal: return body
-        case .builtin(let p, let xs): return .builtin(p, xs.map { substitute($0, arguments) })
-        case .definition(let d, let xs): return .definition(d, xs.map { substitute($0, arguments) })
-        case .synthesized(let f, let xs): return .synthesized(f, xs.map { substitute($0, arguments) })
+            return inline(definitions[d].body.substitutingParameters(arguments), definitions, depth: depth + 1)
         }
     }
 }

@@ -68,7 +68,7 @@ struct DefinedFunctions {
             guard Self.distinctVariables(xs) == variables, let body = solved[f] else { return nil }
             return body
         case .definition(let d, let xs):
-            return translate(SpecificationGuards.substitute(problem.definitions[d].body, xs), variables, solved)
+            return translate(problem.definitions[d].body.substitutingParameters(xs), variables, solved)
         case .builtin(let p, let xs):
             var arguments: [Expression] = []
             for x in xs {

@@ -59,7 +59,7 @@ struct SpecificationGuards {
                 sides.forEach(visit)
             case .definition(let d, let xs):
                 xs.forEach(visit)
-                visit(SpecificationGuards.substitute(problem.definitions[d].body, xs))
+                visit(problem.definitions[d].body.substitutingParameters(xs))
             case .synthesized(_, let xs): xs.forEach(visit)
             case .constant, .variable, .parameter, .nonterminal: break
             }
@@ -78,7 +78,7 @@ struct SpecificationGuards {
         case .parameter, .nonterminal: return nil
         case .synthesized(let f, _): return f == function ? term : nil
         case .definition(let d, let xs):
-            return translate(Self.substitute(problem.definitions[d].body, xs), replacing: term, depth: depth + 1)
+            return translate(problem.definitions[d].body.substitutingParameters(xs), replacing: term, depth: depth + 1)
         case .builtin(let p, let xs):
             var arguments: [Expression] = []
             for x in xs {
@@ -118,16 +118,6 @@ struct SpecificationGuards {
         default: break
         }
         return .builtin(p, arguments)
-    }
-
-    static func substitute(_ body: Expression, _ arguments: [Expression]) -> Expression {
-        switch body {
-        case .parameter(let i): return arguments[i]
-        case .constant, .variable, .nonterminal: return body
-        case .builtin(let p, let xs): return .builtin(p, xs.map { substitute($0, arguments) })
-        case .definition(let d, let xs): return .definition(d, xs.map { substitute($0, arguments) })
-        case .synthesized(let f, let xs): return .synthesized(f, xs.map { substitute($0, arguments) })
-        }
     }
 
     static func call(_ name: String, _ arguments: [Expression], _ sort: TypeExpr) -> Expression {

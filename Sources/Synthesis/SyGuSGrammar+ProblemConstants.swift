@@ -20,7 +20,7 @@ extension SyGuSGrammar {
         var grammar = self
         for index in grammar.nonterminals.indices where grammar.nonterminals[index].allowsAnyConstant {
             var added = 0
-            for value in literals where added < limit && Self.sort(of: value) == grammar.nonterminals[index].sort {
+            for value in literals where added < limit && value.type == grammar.nonterminals[index].sort {
                 let production = Expression.constant(value)
                 if !grammar.nonterminals[index].productions.contains(production) {
                     grammar.nonterminals[index].productions.append(production)
@@ -29,15 +29,5 @@ extension SyGuSGrammar {
             }
         }
         return grammar
-    }
-
-    private static func sort(of value: Value) -> TypeExpr? {
-        switch value {
-        case .int: return .int
-        case .bool: return .bool
-        case .string: return .string
-        case .bitVector(let b): return .bitVector(width: b.width)
-        default: return nil
-        }
     }
 }

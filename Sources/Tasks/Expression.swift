@@ -72,3 +72,33 @@ public struct SortedName: Hashable, Sendable {
         self.sort = sort
     }
 }
+
+extension Expression {
+    /// The expression with `.parameter(i)` replaced by `arguments[i]`: a helper's body at a call.
+    public func substitutingParameters(_ arguments: [Expression]) -> Expression {
+        switch self {
+        case .parameter(let i): return arguments[i]
+        case .constant, .variable, .nonterminal: return self
+        case .builtin(let p, let xs): return .builtin(p, xs.map { $0.substitutingParameters(arguments) })
+        case .definition(let d, let xs): return .definition(d, xs.map { $0.substitutingParameters(arguments) })
+        case .synthesized(let f, let xs): return .synthesized(f, xs.map { $0.substitutingParameters(arguments) })
+        }
+    }
+
+    /// The expression with its holes filled, left to right, by `children`.
+    public func fillingHoles(_ children: [Expression]) -> Expression {
+        var next = 0
+        func fill(_ e: Expression) -> Expression {
+            switch e {
+            case .nonterminal:
+                defer { next += 1 }
+                return children[next]
+            case .constant, .variable, .parameter: return e
+            case .builtin(let p, let xs): return .builtin(p, xs.map(fill))
+            case .definition(let d, let xs): return .definition(d, xs.map(fill))
+            case .synthesized(let f, let xs): return .synthesized(f, xs.map(fill))
+            }
+        }
+        return fill(self)
+    }
+}

@@ -41,7 +41,7 @@ extension SyGuSGrammar {
             }
             if derivable, best == nil || total > best! { best = total }
         }
-        if best == nil, nonterminals[nt].allowsAnyConstant, case .constant(let v) = e, Self.sort(of: v) == nonterminals[nt].sort {
+        if best == nil, nonterminals[nt].allowsAnyConstant, case .constant(let v) = e, v.type == nonterminals[nt].sort {
             best = -log(Double(max(1, nonterminals[nt].productions.count)))
         }
         memo[key] = .some(best)
@@ -60,16 +60,6 @@ extension SyGuSGrammar {
             return d == c && xs.count == ys.count && zip(xs, ys).allSatisfy { match($0, $1, &holes) }
         default:
             return template == e
-        }
-    }
-
-    private static func sort(of value: Value) -> TypeExpr? {
-        switch value {
-        case .int: return .int
-        case .bool: return .bool
-        case .string: return .string
-        case .bitVector(let b): return .bitVector(width: b.width)
-        default: return nil
         }
     }
 }

@@ -3,17 +3,6 @@ import Language
 // Measures how fast the evaluator runs programs: a 10-node bit-vector program and a
 // map/fold list program, each on 10 examples. Prints the median of 5 one-second runs.
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Runs `program` on every example repeatedly for about a second; returns examples evaluated per second.
 func measure(_ program: Program, _ examples: [[Value]]) -> Double {
     let evaluator = Evaluator()
@@ -45,7 +34,7 @@ func report(_ name: String, _ program: Program, _ examples: [[Value]]) {
     print(line)
 }
 
-var random = SplitMix64(state: 42)
+var random = SplitMix64(seed: 42)
 
 let bitVectorProgram = try! Program(
     parsing: "(lambda (bvor (bvand $0 (bvsub $0 #x0000000000000001)) (bvlshr (bvnot $0) #x0000000000000004)))")

@@ -168,19 +168,6 @@ public final class BottomUpEnumerator {
         let children = (0..<rule.children.count).map {
             expression(of: EntryID(raw: childIDs[Int(entry.firstChild) + $0]))
         }
-        var next = 0
-        return Self.fill(rule.template, children, &next)
-    }
-
-    private static func fill(_ template: Expression, _ children: [Expression], _ next: inout Int) -> Expression {
-        switch template {
-        case .nonterminal:
-            defer { next += 1 }
-            return children[next]
-        case .constant, .variable, .parameter: return template
-        case .builtin(let p, let xs): return .builtin(p, xs.map { fill($0, children, &next) })
-        case .definition(let d, let xs): return .definition(d, xs.map { fill($0, children, &next) })
-        case .synthesized(let f, let xs): return .synthesized(f, xs.map { fill($0, children, &next) })
-        }
+        return rule.template.fillingHoles(children)
     }
 }

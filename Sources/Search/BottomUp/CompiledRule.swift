@@ -102,31 +102,14 @@ struct RuleCompiler {
                                       operands: operands, output: output, usesWordKernel: fast))
             return (.temporary(output), resultKind)
         case .definition(let d, let arguments):
-            return try operand(Self.inline(definitions[d].body, arguments), depth: depth + 1)
+            return try operand(definitions[d].body.substitutingParameters(arguments), depth: depth + 1)
         case .variable, .synthesized:
             throw SearchError.unsupported("a grammar production that mentions a declared variable or a synthesized function")
         }
     }
 
     static func kind(of value: Value) -> ValueKind? {
-        switch value {
-        case .bitVector(let b): return .bitVector(width: b.width)
-        case .int: return .integer
-        case .bool: return .boolean
-        case .string: return .string
-        default: return nil
-        }
-    }
-
-    /// `body` with its parameters replaced by `arguments`.
-    static func inline(_ body: Expression, _ arguments: [Expression]) -> Expression {
-        switch body {
-        case .parameter(let i): return arguments[i]
-        case .constant, .variable, .nonterminal: return body
-        case .builtin(let p, let xs): return .builtin(p, xs.map { inline($0, arguments) })
-        case .definition(let d, let xs): return .definition(d, xs.map { inline($0, arguments) })
-        case .synthesized(let f, let xs): return .synthesized(f, xs.map { inline($0, arguments) })
-        }
+        value.type.flatMap(ValueKind.init)
     }
 }
 
