@@ -14,6 +14,10 @@ let package = Package(
             dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
         ),
         .executableTarget(
+            name: "TopDownBenchmark",
+            dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
+        ),
+        .executableTarget(
             name: "SearchBenchmark",
             dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
         ),

@@ -108,7 +108,9 @@ struct Machine {
         switch op.arity {
         case 1:
             guard case .apply(_, let a) = node else { throw .typeMismatch }
-            return try op.evaluate(try evaluate(a, environment))
+            let x = try evaluate(a, environment)
+            if op == .range, case .int(let n) = x { try tick(max(0, n)) }
+            return try op.evaluate(x)
         case 2:
             guard case .apply(.apply(_, let a), let b) = node else { throw .typeMismatch }
             let x = try evaluate(a, environment)
@@ -167,7 +169,9 @@ struct Machine {
         case .unfold: return try unfold(arguments[0], arguments[1], arguments[2], arguments[3])
         default:
             switch arguments.count {
-            case 1: return try op.evaluate(arguments[0])
+            case 1:
+                if op == .range, case .int(let n) = arguments[0] { try tick(max(0, n)) }
+                return try op.evaluate(arguments[0])
             case 2: return try op.evaluate(arguments[0], arguments[1])
             default: return try op.evaluate(arguments[0], arguments[1], arguments[2])
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Synthesis
+import Grammar
 import Tasks
 
 /// `ouro solve FILE...`: synthesizes and prints a verified answer for each problem file.
@@ -40,15 +41,61 @@ struct Solve: ParsableCommand {
         if memoryMiB < 16 { throw ValidationError("--memory must be at least 16 MiB.") }
     }
 
+    @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar.")
+    var grammar: String?
+
+    @Option(help: "How many programs each JSON task's frontier keeps.")
+    var frontier = 5
+
+    @Option(help: "Search: auto (bottom-up for SyGuS files, top-down for JSON tasks), bottomup or topdown.")
+    var search: SearchChoice = .auto
+
+    enum SearchChoice: String, ExpressibleByArgument {
+        case auto, bottomup, topdown
+    }
+
+    /// One unit of work: a SyGuS file, or one task of a JSON task file.
+    private enum Work: @unchecked Sendable {
+        case sygus(file: String, problem: SyGuSProblem)
+        case examples(file: String, task: ExampleTask)
+    }
+
     func run() throws {
         // Read every file first, so bad input is reported before any search starts.
-        var problems: [(file: String, problem: SyGuSProblem)] = []
+        var work: [Work] = []
+        var ignored: [(String, [String])] = []
+        var taskGrammar: Grammar?
         for file in files {
             let text = try InputError.readText(file)
-            do {
-                problems.append((file, try SyGuSProblem(parsing: text)))
-            } catch {
-                throw InputError(file: file, position: error.position, message: error.message)
+            if file.hasSuffix(".json") {
+                guard search != .bottomup else {
+                    throw ValidationError("bottom-up search runs on SyGuS files; JSON tasks take --search topdown (the default)")
+                }
+                do {
+                    for task in try ExampleTask.readAll(json: text) { work.append(.examples(file: file, task: task)) }
+                } catch {
+                    throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
+                }
+                if taskGrammar == nil {
+                    guard let grammar else { throw ValidationError("JSON task files need --grammar, e.g. --grammar Grammars/lists.grammar") }
+                    let grammarText = try InputError.readText(grammar)
+                    do {
+                        taskGrammar = try Grammar(parsing: grammarText)
+                    } catch {
+                        throw InputError(file: grammar, position: error.position, message: error.message)
+                    }
+                }
+            } else {
+                guard search != .topdown else {
+                    throw ValidationError("top-down search runs on JSON tasks over λ-programs; SyGuS files take --search bottomup (the default)")
+                }
+                do {
+                    let problem = try SyGuSProblem(parsing: text)
+                    work.append(.sygus(file: file, problem: problem))
+                    if !problem.ignoredOptions.isEmpty { ignored.append((file, problem.ignoredOptions)) }
+                } catch {
+                    throw InputError(file: file, position: error.position, message: error.message)
+                }
             }
         }
         var options = SynthesisOptions()
@@ -56,20 +103,32 @@ struct Solve: ParsableCommand {
         options.memoryLimit = memoryMiB << 20
         if verbose {
             options.trace = { line in printError(line) }
-            for (file, problem) in problems where !problem.ignoredOptions.isEmpty {
-                printError("\(file): ignored \(problem.ignoredOptions.joined(separator: ", "))")
-            }
+            for (file, names) in ignored { printError("\(file): ignored \(names.joined(separator: ", "))") }
         }
         let synthesizer = Synthesizer(options: options)
-        let loaded = problems
-        let report = SolveReport(json: json, labelled: files.count > 1)
-        let unsolved = ParallelWork.run(count: problems.count, jobs: jobs) { index in
-            let (file, problem) = loaded[index]
-            let result = synthesizer.solve(problem)
-            report.print(file: file, problem: problem, result: result)
-            if case .unknown = result.status { return true }
-            return false
+        var taskSolver = ExampleTaskSolver()
+        taskSolver.timeout = options.timeout
+        taskSolver.frontierSize = frontier
+        let solver = taskSolver
+        let items = work
+        let lambdaGrammar = taskGrammar
+        let report = SolveReport(json: json, labelled: items.count > 1)
+        let solved = ParallelWork.run(count: items.count, jobs: jobs) { index -> Bool in
+            switch items[index] {
+            case .sygus(let file, let problem):
+                let result = synthesizer.solve(problem)
+                report.print(file: file, problem: problem, result: result)
+                if case .unknown = result.status { return false }
+                return true
+            case .examples(let file, let task):
+                let result = solver.solve(task, grammar: lambdaGrammar!)
+                report.print(file: file, result: result)
+                return result.solved
+            }
         }
-        if unsolved.contains(true) { throw ExitCode(ExitStatus.noAnswer) }
+        if !json, taskGrammar != nil {
+            print("solved \(solved.filter { $0 }.count)/\(solved.count)")
+        }
+        if solved.contains(false) { throw ExitCode(ExitStatus.noAnswer) }
     }
 }

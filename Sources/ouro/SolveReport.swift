@@ -20,6 +20,39 @@ final class SolveReport: @unchecked Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Reports a JSON task's result: solved or not, the best program, its log prior,
+    /// seconds and candidates.
+    func print(file: String, result: ExampleTaskResult) {
+        let text: String
+        if json {
+            var object: [String: Any] = [
+                "file": file,
+                "task": result.task.name,
+                "solved": result.solved,
+                "seconds": (result.seconds * 1000).rounded() / 1000,
+                "candidates": result.candidates,
+                "frontier": result.frontier.map { ["program": $0.program.description, "logPrior": ($0.logPrior * 1000).rounded() / 1000, "logLikelihood": $0.logLikelihood] },
+            ]
+            if let best = result.frontier.first {
+                object["program"] = best.program.description
+                object["logPrior"] = (best.logPrior * 1000).rounded() / 1000
+            } else {
+                object["program"] = NSNull()
+                object["logPrior"] = NSNull()
+                object["reason"] = result.reason ?? "unknown"
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            text = String(decoding: data, as: UTF8.self)
+        } else if let best = result.frontier.first {
+            text = "\(result.task.name): solved \(best.program)  log prior \(String(format: "%.2f", best.logPrior)), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
+        } else {
+            text = "\(result.task.name): unsolved (\(result.reason ?? "unknown")), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     private func answer(_ problem: SyGuSProblem, _ bodies: [Int: Tasks.Expression]) -> String {
         problem.functions.indices.compactMap { f in bodies[f].map { problem.answer(function: f, body: $0) } }.joined(separator: "\n")
     }

@@ -1,16 +1,19 @@
+import Foundation
 import Grammar
 import Language
 
 /// Typed top-down enumeration of λ-programs in order of decreasing prior probability.
 ///
-/// Best-first search over partial programs: the leftmost hole of the cheapest partial program
-/// is expanded with every choice whose type fits — a production whose result unifies with
-/// the hole's type (polymorphic types instantiated freshly), a variable in scope, or a
-/// lambda when the hole has an arrow type (programs are built in η-long form). A choice costs
-/// −log P(choice | hole): its weight normalised over the choices that fit (DreamCoder's
-/// type-directed grammar; Ellis et al., PLDI 2021). All costs are non-negative, so complete
-/// programs come out in non-decreasing cost, that is non-increasing prior, and each
-/// derivation exactly once.
+/// The leftmost hole of a partial program is expanded with every choice whose type fits — a
+/// production whose result unifies with the hole's type (polymorphic types instantiated
+/// freshly), a variable in scope, or a lambda when the hole has an arrow type (programs are
+/// built in η-long form). A choice costs −log P(choice | hole): its weight normalised over
+/// the choices that fit (DreamCoder's type-directed grammar; Ellis et al., PLDI 2021).
+///
+/// Search is depth-first within cost windows (DreamCoder's iterative deepening, windows of
+/// `windowWidth` nats): memory stays proportional to the program's depth. The complete
+/// programs of a window are sorted before they are handed out, so programs come out in
+/// non-decreasing cost — non-increasing prior — and each derivation exactly once.
 ///
 /// Invariants: de Bruijn indices are correct by construction (a variable choice names a
 /// binding of the hole's environment); every complete program is well typed at the request.
@@ -28,21 +31,9 @@ public final class TopDownEnumerator {
         var program: Program
         var name: String
         var type: TypeExpr
-        var arguments: [TypeExpr]
-        var result: TypeExpr
+        var variables: [Int]
+        var arity: Int
         var logWeight: Double
-    }
-
-    enum Choice {
-        case lambda
-        case production(Int, arity: Int)
-        case variable(Int, arity: Int)
-    }
-
-    final class ChoiceNode {
-        let choice: Choice
-        let next: ChoiceNode?
-        init(_ choice: Choice, _ next: ChoiceNode?) { self.choice = choice; self.next = next }
     }
 
     final class Binding {
@@ -51,196 +42,248 @@ public final class TopDownEnumerator {
         init(_ type: TypeExpr, _ next: Binding?) { self.type = type; self.next = next }
     }
 
-    final class Hole {
-        let type: TypeExpr
-        let environment: Binding?
+    struct Hole {
+        var type: TypeExpr
+        var environment: Binding?
         /// The production whose argument this hole is (`-1` at the root or under a variable).
-        let parent: Int
-        let argument: Int
-        let next: Hole?
-        init(_ type: TypeExpr, _ environment: Binding?, parent: Int, argument: Int, _ next: Hole?) {
-            self.type = type; self.environment = environment; self.parent = parent; self.argument = argument; self.next = next
-        }
+        var parent: Int
+        var argument: Int
     }
 
-    struct State: Comparable {
-        var cost: Double
-        var serial: Int
-        var choices: ChoiceNode?
-        var holes: Hole?
-        var context: TypeContext
-
-        static func < (a: State, b: State) -> Bool { (a.cost, a.serial) < (b.cost, b.serial) }
-        static func == (a: State, b: State) -> Bool { a.cost == b.cost && a.serial == b.serial }
-    }
+    /// Choice codes in a program's preorder: a production's index, or one of these.
+    static let lambdaCode: Int32 = -1
+    static func variableCode(_ index: Int, arity: Int) -> Int32 { Int32(-2 - index * 16 - arity) }
 
     public let grammar: Grammar
     public let request: TypeExpr
     let productions: [ProductionInfo]
     let variableLogWeight: Double
-    /// Pairs (parent production, argument, child production) never expanded (see `PruningRules`).
+    /// Width of a cost window, in nats.
+    public let windowWidth: Double
     let forbidden: Set<PruningRules.Triple>
-    private var heap = BinaryHeap<State>()
-    private var serial = 0
+    /// A lower bound on the cost of filling any hole: every hole's normaliser includes the
+    /// productions whose result is a bare type variable (they fit any type), and no choice
+    /// weighs more than the heaviest weight, so no hole costs less. Partial programs whose
+    /// open holes cannot fit in the window are cut early.
+    let minimumHoleCost: Double
     private var candidateCache: [TypeExpr: [(index: Int, logWeight: Double)]] = [:]
 
-    /// Partial programs expanded so far.
+    /// Partial programs expanded so far (over all windows).
     public private(set) var expansions = 0
-    /// Complete programs produced so far.
+    /// Complete programs handed out so far.
     public private(set) var programs = 0
-    /// The bound on partial programs held at once.
-    public let maximumStates: Int
+    /// The most complete programs one window may hold before they are sorted.
+    public let maximumWindowPrograms: Int
 
-    public init(grammar: Grammar, request: TypeExpr, maximumStates: Int = 4_000_000, pruning: Bool = true) {
+    public init(grammar: Grammar, request: TypeExpr, windowWidth: Double = 1.5,
+                maximumWindowPrograms: Int = 20_000_000, pruning: Bool = true) {
         self.grammar = grammar
         self.request = request
-        self.maximumStates = maximumStates
+        self.windowWidth = windowWidth
+        self.maximumWindowPrograms = maximumWindowPrograms
         self.variableLogWeight = grammar.variableLogWeight
         productions = grammar.productions.map { production in
             let type = production.type
-            return ProductionInfo(program: production.program, name: production.name, type: type,
-                                  arguments: type.arguments, result: type.returnType, logWeight: production.logWeight)
+            return ProductionInfo(program: production.program, name: production.name, type: type, variables: type.variables,
+                                  arity: type.arguments.count, logWeight: production.logWeight)
         }
         forbidden = pruning ? PruningRules.forbidden(in: productions.map(\.name)) : []
-        let context = TypeContext(nextVariable: (request.variables.max() ?? -1) + 1)
-        heap.insert(State(cost: 0, serial: 0, choices: nil,
-                          holes: Hole(request, nil, parent: -1, argument: 0, nil), context: context))
+        let universal = productions.filter { if case .variable = $0.type.returnType { return true } else { return false } }.map(\.logWeight)
+        let heaviest = max(productions.map(\.logWeight).max() ?? 0, grammar.variableLogWeight)
+        if let top = universal.max() {
+            let normaliser = top + log(universal.reduce(0) { $0 + exp($1 - top) })
+            minimumHoleCost = max(0, normaliser - heaviest)
+        } else {
+            minimumHoleCost = 0
+        }
     }
 
-    /// Produces complete programs in non-decreasing cost (−log prior), calling `onProgram`
-    /// with each and its log prior until it returns `false`, the deadline passes, the cost
-    /// exceeds `maximumCost`, or the frontier outgrows `maximumStates`.
+    /// Hands out complete programs in non-decreasing cost (−log prior), calling `onProgram`
+    /// with each and its log prior, until it returns `false`, the deadline passes, the cost
+    /// exceeds `maximumCost`, or a window holds more than `maximumWindowPrograms`.
     public func run(deadline: ContinuousClock.Instant? = nil, maximumCost: Double = .infinity,
                     onProgram: (Program, Double) -> Bool) -> Outcome {
-        var countdown = 0
-        while let state = heap.popMin() {
-            if state.cost > maximumCost {
-                heap.insert(state)
-                return .costLimit
-            }
-            countdown -= 1
-            if countdown <= 0 {
-                countdown = 1_024
-                if let deadline, ContinuousClock.now >= deadline {
-                    heap.insert(state)
-                    return .timeLimit
-                }
-                if heap.count > maximumStates { return .memoryLimit }
-            }
-            guard let hole = state.holes else {
+        var lower = 0.0
+        while lower <= maximumCost {
+            let upper = min(lower + windowWidth, maximumCost.nextUp)
+            var search = WindowSearch(enumerator: self, lower: lower, upper: upper, deadline: deadline)
+            let status = search.run()
+            expansions += search.expansions
+            if status == .memoryLimit { return .memoryLimit }
+            let found = search.found.sorted { $0.cost < $1.cost }
+            for (position, (cost, choices)) in found.enumerated() {
+                if position % 256 == 255, let deadline, ContinuousClock.now >= deadline { return .timeLimit }
                 programs += 1
-                if !onProgram(Self.program(from: state.choices, productions), -state.cost) { return .stopped }
-                continue
+                if !onProgram(program(from: choices), -cost) { return .stopped }
             }
-            expansions += 1
-            expand(state, hole)
+            if status == .timeLimit { return .timeLimit }
+            if !search.sawDeeper { return .exhausted }
+            lower = upper
         }
-        return .exhausted
-    }
-
-    private func push(_ state: State) {
-        serial += 1
-        var state = state
-        state.serial = serial
-        heap.insert(state)
-    }
-
-    private func expand(_ state: State, _ hole: Hole) {
-        let type = state.context.apply(hole.type)
-        if case .arrow(let argument, let result) = type {
-            push(State(cost: state.cost, serial: 0, choices: ChoiceNode(.lambda, state.choices),
-                       holes: Hole(result, Binding(argument, hole.environment), parent: hole.parent, argument: hole.argument, hole.next),
-                       context: state.context))
-            return
-        }
-        let fitting = fittingProductions(type)
-        var variables: [(index: Int, type: TypeExpr)] = []
-        var binding = hole.environment
-        var index = 0
-        while let b = binding {
-            var trial = state.context
-            let variableType = trial.apply(b.type)
-            if (try? trial.unify(variableType.returnType, type)) != nil { variables.append((index, variableType)) }
-            binding = b.next
-            index += 1
-        }
-        // Normalise over every choice that fits.
-        var weights = fitting.map(\.logWeight)
-        weights += Array(repeating: variableLogWeight, count: variables.count)
-        guard let maximum = weights.max() else { return }
-        let normaliser = maximum + log(weights.reduce(0) { $0 + exp($1 - maximum) })
-
-        for candidate in fitting {
-            let info = productions[candidate.index]
-            if hole.parent >= 0, forbidden.contains(PruningRules.Triple(hole.parent, hole.argument, candidate.index)) { continue }
-            var context = state.context
-            let instantiated = context.instantiate(info.type)
-            guard (try? context.unify(instantiated.returnType, type)) != nil else { continue }
-            let argumentTypes = instantiated.arguments
-            var holes = hole.next
-            for (position, argument) in argumentTypes.enumerated().reversed() {
-                holes = Hole(argument, hole.environment, parent: candidate.index, argument: position, holes)
-            }
-            push(State(cost: state.cost + normaliser - candidate.logWeight, serial: 0,
-                       choices: ChoiceNode(.production(candidate.index, arity: argumentTypes.count), state.choices),
-                       holes: holes, context: context))
-        }
-        for variable in variables {
-            var context = state.context
-            guard (try? context.unify(variable.type.returnType, type)) != nil else { continue }
-            let argumentTypes = variable.type.arguments
-            var holes = hole.next
-            for (position, argument) in argumentTypes.enumerated().reversed() {
-                holes = Hole(argument, hole.environment, parent: -1, argument: position, holes)
-            }
-            push(State(cost: state.cost + normaliser - variableLogWeight, serial: 0,
-                       choices: ChoiceNode(.variable(variable.index, arity: argumentTypes.count), state.choices),
-                       holes: holes, context: context))
-        }
+        return .costLimit
     }
 
     /// The productions whose result can unify with `type`, cached by the type's shape.
-    private func fittingProductions(_ type: TypeExpr) -> [(index: Int, logWeight: Double)] {
+    func fittingProductions(_ type: TypeExpr) -> [(index: Int, logWeight: Double)] {
         let key = type.canonical
         if let cached = candidateCache[key] { return cached }
         var fitting: [(index: Int, logWeight: Double)] = []
         for (index, info) in productions.enumerated() {
-            var context = TypeContext(nextVariable: (key.variables.max() ?? -1) + 1)
-            let instantiated = context.instantiate(info.result)
-            if (try? context.unify(instantiated, key)) != nil { fitting.append((index, info.logWeight)) }
+            let trail = TypeTrail(next: (key.variables.max() ?? -1) + 1)
+            let instantiated = trail.instantiate(info.type, variables: info.variables)
+            if trail.unify(instantiated.returnType, key) { fitting.append((index, info.logWeight)) }
         }
         candidateCache[key] = fitting
         return fitting
     }
 
-    /// Rebuilds a program from its choices (most recent first, so reversed preorder).
-    static func program(from choices: ChoiceNode?, _ productions: [ProductionInfo]) -> Program {
-        var preorder: [Choice] = []
-        var node = choices
-        while let n = node {
-            preorder.append(n.choice)
-            node = n.next
-        }
-        preorder.reverse()
+    /// Rebuilds a program from its choice codes in preorder.
+    func program(from choices: [Int32]) -> Program {
         var position = 0
         func build() -> Program {
-            let choice = preorder[position]
+            let code = choices[position]
             position += 1
-            switch choice {
-            case .lambda:
-                return .lambda(build())
-            case .production(let index, let arity):
-                var program = productions[index].program
-                for _ in 0..<arity { program = .apply(program, build()) }
-                return program
-            case .variable(let index, let arity):
-                var program = Program.variable(index)
-                for _ in 0..<arity { program = .apply(program, build()) }
-                return program
+            if code == Self.lambdaCode { return .lambda(build()) }
+            var program: Program
+            let arity: Int
+            if code >= 0 {
+                program = productions[Int(code)].program
+                arity = productions[Int(code)].arity
+            } else {
+                let packed = Int(-2 - code)
+                program = .variable(packed / 16)
+                arity = packed % 16
             }
+            for _ in 0..<arity { program = .apply(program, build()) }
+            return program
         }
         return build()
     }
 }
 
-import Foundation
+/// One cost window's depth-first search.
+private struct WindowSearch {
+    enum Status { case done, timeLimit, memoryLimit }
+
+    let enumerator: TopDownEnumerator
+    let lower: Double
+    let upper: Double
+    let deadline: ContinuousClock.Instant?
+    let trail: TypeTrail
+    var holes: [TopDownEnumerator.Hole]
+    var choices: [Int32] = []
+    var found: [(cost: Double, choices: [Int32])] = []
+    var expansions = 0
+    /// Whether some program was cut off at the window's upper edge (a later window has work).
+    var sawDeeper = false
+    private var countdown = 0
+    private var status = Status.done
+
+    init(enumerator: TopDownEnumerator, lower: Double, upper: Double, deadline: ContinuousClock.Instant?) {
+        self.enumerator = enumerator
+        self.lower = lower
+        self.upper = upper
+        self.deadline = deadline
+        trail = TypeTrail(next: (enumerator.request.variables.max() ?? -1) + 1)
+        holes = [TopDownEnumerator.Hole(type: enumerator.request, environment: nil, parent: -1, argument: 0)]
+    }
+
+    mutating func run() -> Status {
+        search(cost: 0)
+        return status
+    }
+
+    private mutating func search(cost: Double) {
+        if status != .done { return }
+        guard let hole = holes.popLast() else {
+            if cost >= lower {
+                found.append((cost, choices))
+                if found.count > enumerator.maximumWindowPrograms { status = .memoryLimit }
+            }
+            return
+        }
+        defer { holes.append(hole) }
+        expansions += 1
+        countdown -= 1
+        if countdown <= 0 {
+            countdown = 4_096
+            if let deadline, ContinuousClock.now >= deadline {
+                status = .timeLimit
+                return
+            }
+        }
+        let type = trail.resolve(hole.type)
+        if case .arrow(let argument, let result) = type {
+            choices.append(TopDownEnumerator.lambdaCode)
+            holes.append(.init(type: result, environment: .init(argument, hole.environment), parent: hole.parent, argument: hole.argument))
+            search(cost: cost)
+            holes.removeLast()
+            choices.removeLast()
+            return
+        }
+        let fitting = enumerator.fittingProductions(type)
+        var variables: [(index: Int, type: TypeExpr)] = []
+        var binding = hole.environment
+        var index = 0
+        while let b = binding {
+            let variableType = trail.resolve(b.type)
+            let mark = trail.mark
+            if trail.unify(variableType.returnType, type) { variables.append((index, variableType)) }
+            trail.undo(to: mark)
+            binding = b.next
+            index += 1
+        }
+        let variableWeight = enumerator.variableLogWeight
+        var maximum = variables.isEmpty ? -Double.infinity : variableWeight
+        for candidate in fitting { maximum = max(maximum, candidate.logWeight) }
+        guard maximum > -.infinity else { return }
+        var sum = Double(variables.count) * exp(variableWeight - maximum)
+        for candidate in fitting { sum += exp(candidate.logWeight - maximum) }
+        let normaliser = maximum + log(sum)
+
+        let holeBound = enumerator.minimumHoleCost
+        for candidate in fitting {
+            let childCost = cost + normaliser - candidate.logWeight
+            if childCost + Double(holes.count + enumerator.productions[candidate.index].arity) * holeBound >= upper {
+                sawDeeper = true
+                continue
+            }
+            if hole.parent >= 0, enumerator.forbidden.contains(PruningRules.Triple(hole.parent, hole.argument, candidate.index)) { continue }
+            let info = enumerator.productions[candidate.index]
+            let mark = trail.mark
+            let instantiated = trail.instantiate(info.type, variables: info.variables)
+            if trail.unify(instantiated.returnType, type) {
+                let arguments = instantiated.arguments
+                for (position, argument) in arguments.enumerated().reversed() {
+                    holes.append(.init(type: argument, environment: hole.environment, parent: candidate.index, argument: position))
+                }
+                choices.append(Int32(candidate.index))
+                search(cost: childCost)
+                choices.removeLast()
+                holes.removeLast(arguments.count)
+            }
+            trail.undo(to: mark)
+            if status != .done { return }
+        }
+        for variable in variables {
+            let childCost = cost + normaliser - variableWeight
+            if childCost + Double(holes.count + variable.type.arguments.count) * holeBound >= upper {
+                sawDeeper = true
+                continue
+            }
+            let mark = trail.mark
+            if trail.unify(variable.type.returnType, type) {
+                let arguments = variable.type.arguments
+                for (position, argument) in arguments.enumerated().reversed() {
+                    holes.append(.init(type: argument, environment: hole.environment, parent: -1, argument: position))
+                }
+                choices.append(TopDownEnumerator.variableCode(variable.index, arity: arguments.count))
+                search(cost: childCost)
+                choices.removeLast()
+                holes.removeLast(arguments.count)
+            }
+            trail.undo(to: mark)
+            if status != .done { return }
+        }
+    }
+}
