@@ -57,6 +57,11 @@ public struct ExampleTaskSolver: Sendable {
             if frontier.count == 1 { maximumCost = -logPrior + frontierWindow }
             return frontier.count < frontierSize
         }
+        // Every program reported is run once more on all the examples.
+        frontier = frontier.filter { entry in
+            assert((try? entry.program.check(against: task.request)) != nil, "ill-typed program \(entry.program)")
+            return task.examples.allSatisfy { (try? evaluator.run(entry.program, on: $0.inputs)) == $0.output }
+        }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         var reason: String?
