@@ -10,7 +10,13 @@ import Language
 /// (primitive #x0000000000000001 "bv64")             ; constants are primitives named by their literal
 /// (primitive "-" "string" -0.5)                     ; a string constant
 /// (define fn_0 "int -> int" (lambda (+ $0 1)) -1.2) ; an abstraction: closed λ body, type optional
+/// (contextual (map "(t0 -> t1) -> list(t0) -> list(t1)") 1 $ 0.7)
+///                                                   ; a contextual weight: a variable as map's argument 1
 /// ```
+///
+/// A contextual form names a slot — `root`, `$` (arguments of a variable) or a production
+/// `(NAME "TYPE")` with an argument index — and a choice, `$` or `(NAME "TYPE")`; its weight
+/// replaces the choice's unigram weight in that slot.
 ///
 /// Weights are unnormalised log probabilities (default 0). A primitive's name must be a
 /// built-in (see `Builtins`) or a literal, and its type one the built-in accepts. A `define`
@@ -49,8 +55,10 @@ extension Grammar {
             try readPrimitive(items, form.position)
         case "define":
             try readDefine(items, form.position)
+        case "contextual":
+            try readContextual(items, form.position)
         default:
-            throw GrammarError("unknown form '\(head)'; expected grammar, variable, primitive or define", at: items[0].position)
+            throw GrammarError("unknown form '\(head)'; expected grammar, variable, primitive, define or contextual", at: items[0].position)
         }
     }
 
@@ -134,6 +142,43 @@ extension Grammar {
         }
     }
 
+    /// `(contextual PARENT ARGUMENT CHILD WEIGHT)`: PARENT is `root`, `$` (a variable applied
+    /// to arguments) or `(NAME "TYPE")`; CHILD is `$` (a variable) or `(NAME "TYPE")`.
+    private mutating func readContextual(_ items: [SExpression], _ position: SourcePosition) throws(GrammarError) {
+        guard items.count == 5, let argumentText = items[2].symbol, let argument = Int(argumentText), argument >= 0 else {
+            throw GrammarError("expected (contextual PARENT ARGUMENT CHILD WEIGHT), PARENT root, $ or (NAME \"TYPE\"), CHILD $ or (NAME \"TYPE\")", at: position)
+        }
+        let slot: Slot
+        switch items[1].symbol {
+        case "root": slot = .root
+        case "$": slot = .variableArgument(index: argument)
+        default:
+            let parent = try productionKey(items[1])
+            guard let arity = self[parent]?.type.arguments.count, argument < arity else {
+                throw GrammarError("'\(parent.name)' has no argument \(argument)", at: items[2].position)
+            }
+            slot = .argument(of: parent, index: argument)
+        }
+        let choice: SlotChoice = items[3].symbol == "$" ? .variable : .production(try productionKey(items[3]))
+        contextualLogWeights[ContextualKey(slot: slot, choice: choice)] = try Self.weight(items[4])
+    }
+
+    /// The key of a production written `(NAME "TYPE")`, which the grammar must already have.
+    private func productionKey(_ e: SExpression) throws(GrammarError) -> ProductionKey {
+        guard let parts = e.elements, parts.count == 2 else {
+            throw GrammarError("expected a production as (NAME \"TYPE\")", at: e.position)
+        }
+        let name: String
+        switch parts[0].kind {
+        case .symbol(let symbol): name = symbol
+        case .string(let text): name = StringValue(smtLiteral: text).literal
+        case .list: throw GrammarError("expected a production name", at: parts[0].position)
+        }
+        let key = ProductionKey(name: name, type: try Self.type(parts[1]).canonical)
+        guard self[key] != nil else { throw GrammarError("no production '\(key)' is declared above", at: e.position) }
+        return key
+    }
+
     private static func mentions(_ name: String, _ e: SExpression) -> Bool {
         switch e.kind {
         case .symbol(let s): return s == name
@@ -185,6 +230,22 @@ extension Grammar {
                 text += "(define \(a.name) \"\(a.type)\" \(a.body) \(production.logWeight))\n"
             }
         }
+        func spelled(_ key: ProductionKey) -> String { "(\(key.name) \"\(key.type)\")" }
+        let contextual = contextualLogWeights.sorted { "\($0.key.slot) \($0.key.choice)" < "\($1.key.slot) \($1.key.choice)" }
+        for (key, weight) in contextual {
+            let parent: String, argument: Int
+            switch key.slot {
+            case .root: (parent, argument) = ("root", 0)
+            case .variableArgument(let index): (parent, argument) = ("$", index)
+            case .argument(let p, let index): (parent, argument) = (spelled(p), index)
+            }
+            let child: String
+            switch key.choice {
+            case .variable: child = "$"
+            case .production(let c): child = spelled(c)
+            }
+            text += "(contextual \(parent) \(argument) \(child) \(weight))\n"
+        }
         return text
     }
 }
@@ -193,7 +254,8 @@ extension Grammar: Equatable {
     /// Grammars are equal when they have the same name, variable weight and productions
     /// (kind, key and weight) in the same order.
     public static func == (a: Grammar, b: Grammar) -> Bool {
-        a.name == b.name && a.variableLogWeight == b.variableLogWeight && a.productions.count == b.productions.count
+        a.name == b.name && a.variableLogWeight == b.variableLogWeight && a.contextualLogWeights == b.contextualLogWeights
+            && a.productions.count == b.productions.count
             && zip(a.productions, b.productions).allSatisfy { $0.kind == $1.kind && $0.logWeight == $1.logWeight && $0.key == $1.key }
     }
 }

@@ -14,6 +14,8 @@ public struct Grammar: Sendable {
     public var name: String?
     public private(set) var productions: [Production] = []
     public var variableLogWeight: Double
+    /// Weights of choices in particular slots, overriding the unigram weights there.
+    public var contextualLogWeights: [ContextualKey: Double] = [:]
     private var indexByKey: [ProductionKey: Int] = [:]
 
     public init(name: String? = nil, productions: [Production] = [], variableLogWeight: Double = 0) {
@@ -31,6 +33,9 @@ public struct Grammar: Sendable {
         indexByKey[key] = productions.count
         productions.append(production)
     }
+
+    /// The index of the production with `key`, if the grammar has it.
+    public func index(of key: ProductionKey) -> Int? { indexByKey[key] }
 
     /// The production with `key`, if the grammar has it.
     public subscript(key: ProductionKey) -> Production? {

@@ -57,6 +57,24 @@ import TestSupport
             """)
     }
 
+    @Test func contextualWeightsRoundTripAndApplyToTheirSlot() throws {
+        let grammar = try Grammar(parsing: """
+            (primitive map "(t0 -> t1) -> list(t0) -> list(t1)")
+            (primitive "-" "string" -1)
+            (contextual (map "(t0 -> t1) -> list(t0) -> list(t1)") 1 $ 0.7)
+            (contextual root 0 ("-" "string") 2.5)
+            (contextual $ 0 (map "(t0 -> t1) -> list(t0) -> list(t1)") -3)
+            """)
+        #expect(grammar.contextualLogWeights.count == 3)
+        let map = ProductionKey(name: "map", type: try TypeExpr(parsing: "(t0 -> t1) -> list(t0) -> list(t1)"))
+        let dash = ProductionKey(name: "\"-\"", type: .string)
+        #expect(grammar.logWeight(of: .variable, in: .argument(of: map, index: 1)) == 0.7)
+        #expect(grammar.logWeight(of: .variable, in: .argument(of: map, index: 0)) == 0)
+        #expect(grammar.logWeight(of: .production(dash), in: .root) == 2.5)
+        #expect(grammar.logWeight(of: .production(dash), in: .variableArgument(index: 0)) == -1)
+        #expect(try Grammar(parsing: grammar.fileText) == grammar)
+    }
+
     @Test func bitVectorOperatorsTakeTheWidthTheyAreDeclaredAt() throws {
         let grammar = try Grammar(parsing: """
             (primitive bvadd "bv32 -> bv32 -> bv32")
@@ -74,7 +92,9 @@ import TestSupport
         ("(primitive + \"int -> int -> int\" heavy)", "1:34: expected a weight (a finite number such as -1.5), found 'heavy'"),
         ("(primitive +)", "1:1: expected (primitive NAME \"TYPE\" [WEIGHT])"),
         ("(primitive 7 \"bool\")", "1:14: constant 7 has type int, not bool"),
-        ("(rule + \"int\")", "1:2: unknown form 'rule'; expected grammar, variable, primitive or define"),
+        ("(rule + \"int\")", "1:2: unknown form 'rule'; expected grammar, variable, primitive, define or contextual"),
+        ("(primitive 1 \"int\")\n(contextual root 0 (car \"list(t0) -> t0\") 1)", "2:20: no production 'car : list(t0) -> t0' is declared above"),
+        ("(primitive 1 \"int\")\n(contextual (1 \"int\") 0 $ 1)", "2:23: '1' has no argument 0"),
         ("(primitive 1 \"int\")\n(primitive 1 \"int\")", "2:1: duplicate production '1 : int'"),
         ("(primitive + \"int -> int -> int\")\n(define f (lambda (f $0)))", "2:11: 'f' refers to itself; a define cannot be recursive"),
         ("(primitive + \"int -> int -> int\")\n(define f (+ $0 1))", "2:11: in the body of 'f': the body of 'f' refers to a variable bound outside it in (+ $0 1)"),

@@ -15,10 +15,18 @@ private let grammar = try! Grammar(parsing: """
     (primitive car "list(t0) -> t0" -1.3)
     """)
 
+/// The same with contextual weights: `cons` wants a variable as its head, `car` dislikes `empty`.
+private let contextualGrammar = try! Grammar(parsing: grammar.fileText + """
+    (contextual (cons "t0 -> list(t0) -> list(t0)") 0 $ 1.5)
+    (contextual (cons "t0 -> list(t0) -> list(t0)") 1 (empty "list(t0)") 0.8)
+    (contextual (+ "int -> int -> int") 1 (1 "int") -2.5)
+    (contextual root 0 (cons "t0 -> list(t0) -> list(t0)") -0.4)
+    """)
+
 private let request = try! TypeExpr(parsing: "int -> list(int)")
 
 /// Every η-long program of type `type` with at most `size` nodes, by brute force.
-private func programs(_ type: TypeExpr, _ environment: [TypeExpr], size: Int) -> [Program] {
+private func programs(_ type: TypeExpr, _ environment: [TypeExpr], size: Int, _ grammar: Grammar = grammar) -> [Program] {
     guard size > 0 else { return [] }
     if case .arrow(let argument, let result) = type {
         return programs(result, environment + [argument], size: size - 1).map { .lambda($0) }
@@ -57,7 +65,10 @@ private func nodes(_ p: Program) -> Int {
 }
 
 @Suite struct TopDownEnumeratorTests {
-    @Test func programsComeOutInNonIncreasingPriorWithNoneMissedOrRepeated() throws {
+    @Test(arguments: [false, true])
+    func programsComeOutInNonIncreasingPriorWithNoneMissedOrRepeated(contextual: Bool) throws {
+        let grammar = contextual ? contextualGrammar : grammar
+        #expect(grammar.isContextual == contextual)
         let enumerator = TopDownEnumerator(grammar: grammar, request: request)
         var produced: [(Program, Double)] = []
         _ = enumerator.run(maximumCost: 9.0) { program, logPrior in
@@ -86,6 +97,25 @@ private func nodes(_ p: Program) -> Int {
         let producedSet = Set(produced.map(\.0))
         #expect(expected.isSubset(of: producedSet), "missed: \(expected.subtracting(producedSet).map(\.description).sorted().prefix(5))")
         #expect(produced.count > 50)
+    }
+
+    @Test func contextualWeightsReorderTheSearch() {
+        func first(_ grammar: Grammar) -> String? {
+            var found: String?
+            _ = TopDownEnumerator(grammar: grammar, request: try! TypeExpr(parsing: "int -> int")).run(maximumCost: 30) { program, _ in
+                guard case .lambda(.apply) = program else { return true }
+                found = "\(program)"
+                return false
+            }
+            return found
+        }
+        let plain = try! Grammar(parsing: """
+            (primitive + "int -> int -> int")
+            (primitive 1 "int")
+            """)
+        #expect(first(plain) == "(lambda (+ 1 1))")
+        let preferVariable = try! Grammar(parsing: plain.fileText + "(contextual (+ \"int -> int -> int\") 0 $ 3.0)\n")
+        #expect(first(preferVariable) == "(lambda (+ $0 1))")
     }
 
     @Test func lambdasBindVariablesWithCorrectIndices() {

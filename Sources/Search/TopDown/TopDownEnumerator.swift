@@ -45,7 +45,7 @@ public final class TopDownEnumerator {
     struct Hole {
         var type: TypeExpr
         var environment: Binding?
-        /// The production whose argument this hole is (`-1` at the root or under a variable).
+        /// The production whose argument this hole is; `-1` at the root, `-2` under a variable.
         var parent: Int
         var argument: Int
     }
@@ -67,6 +67,12 @@ public final class TopDownEnumerator {
     /// open holes cannot fit in the window are cut early.
     let minimumHoleCost: Double
     private var candidateCache: [TypeExpr: [(index: Int, logWeight: Double)]] = [:]
+    /// Contextual weights by slot (see `slot(parent:argument:)`): productions' weights and the
+    /// variable weight; empty when the grammar has no contextual weights.
+    let slotProductionWeights: [[Double]]
+    let slotVariableWeights: [Double]
+    private let slotBase: [Int]
+    static let maximumVariableArity = 8
 
     /// Partial programs expanded so far (over all windows).
     public private(set) var expansions = 0
@@ -88,13 +94,38 @@ public final class TopDownEnumerator {
                                   arity: type.arguments.count, logWeight: production.logWeight)
         }
         forbidden = pruning ? PruningRules.forbidden(in: productions.map(\.name)) : []
-        let universal = productions.filter { if case .variable = $0.type.returnType { return true } else { return false } }.map(\.logWeight)
-        let heaviest = max(productions.map(\.logWeight).max() ?? 0, grammar.variableLogWeight)
-        if let top = universal.max() {
-            let normaliser = top + log(universal.reduce(0) { $0 + exp($1 - top) })
-            minimumHoleCost = max(0, normaliser - heaviest)
+        var base: [Int] = []
+        var next = 1 + Self.maximumVariableArity
+        for info in productions {
+            base.append(next)
+            next += info.arity
+        }
+        slotBase = base
+        if grammar.isContextual {
+            var slots: [Slot] = [.root] + (0..<Self.maximumVariableArity).map { Slot.variableArgument(index: $0) }
+            for production in grammar.productions {
+                slots += (0..<production.type.arguments.count).map { Slot.argument(of: production.key, index: $0) }
+            }
+            slotProductionWeights = slots.map { slot in grammar.productions.map { grammar.logWeight(of: .production($0.key), in: slot) } }
+            slotVariableWeights = slots.map { grammar.logWeight(of: .variable, in: $0) }
         } else {
-            minimumHoleCost = 0
+            slotProductionWeights = []
+            slotVariableWeights = []
+        }
+        // Per slot (or once, without contextual weights): the universal productions' share.
+        let infos = productions
+        let universal = infos.indices.filter { if case .variable = infos[$0].type.returnType { return true } else { return false } }
+        func bound(_ weights: [Double], _ variableWeight: Double) -> Double {
+            let shares = universal.map { weights[$0] }
+            guard let top = shares.max(), top > -.infinity else { return 0 }
+            let normaliser = top + log(shares.reduce(0) { $0 + exp($1 - top) })
+            return max(0, normaliser - max(weights.max() ?? 0, variableWeight))
+        }
+        if slotProductionWeights.isEmpty {
+            minimumHoleCost = bound(infos.map(\.logWeight), grammar.variableLogWeight)
+        } else {
+            let (productionRows, variableRow) = (slotProductionWeights, slotVariableWeights)
+            minimumHoleCost = zip(productionRows, variableRow).map { bound($0, $1) }.min() ?? 0
         }
     }
 
@@ -121,6 +152,16 @@ public final class TopDownEnumerator {
             lower = upper
         }
         return .costLimit
+    }
+
+    /// The dense index of the slot of a hole: the root, an argument of a variable, or an
+    /// argument of a production; `nil` for variable arguments past the table.
+    func slot(parent: Int, argument: Int) -> Int? {
+        switch parent {
+        case -1: return 0
+        case -2: return argument < Self.maximumVariableArity ? 1 + argument : nil
+        default: return slotBase[parent] + argument
+        }
     }
 
     /// The productions whose result can unify with `type`, cached by the type's shape.
@@ -221,7 +262,7 @@ private struct WindowSearch {
             choices.removeLast()
             return
         }
-        let fitting = enumerator.fittingProductions(type)
+        var fitting = enumerator.fittingProductions(type)
         var variables: [(index: Int, type: TypeExpr)] = []
         var binding = hole.environment
         var index = 0
@@ -233,7 +274,12 @@ private struct WindowSearch {
             binding = b.next
             index += 1
         }
-        let variableWeight = enumerator.variableLogWeight
+        var variableWeight = enumerator.variableLogWeight
+        if !enumerator.slotProductionWeights.isEmpty, let slot = enumerator.slot(parent: hole.parent, argument: hole.argument) {
+            let weights = enumerator.slotProductionWeights[slot]
+            fitting = fitting.map { ($0.index, weights[$0.index]) }
+            variableWeight = enumerator.slotVariableWeights[slot]
+        }
         var maximum = variables.isEmpty ? -Double.infinity : variableWeight
         for candidate in fitting { maximum = max(maximum, candidate.logWeight) }
         guard maximum > -.infinity else { return }
@@ -275,7 +321,7 @@ private struct WindowSearch {
             if trail.unify(variable.type.returnType, type) {
                 let arguments = variable.type.arguments
                 for (position, argument) in arguments.enumerated().reversed() {
-                    holes.append(.init(type: argument, environment: hole.environment, parent: -1, argument: position))
+                    holes.append(.init(type: argument, environment: hole.environment, parent: -2, argument: position))
                 }
                 choices.append(TopDownEnumerator.variableCode(variable.index, arity: arguments.count))
                 search(cost: childCost)
