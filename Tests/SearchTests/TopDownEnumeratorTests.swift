@@ -96,7 +96,7 @@ private func nodes(_ p: Program) -> Int {
         })
         let producedSet = Set(produced.map(\.0))
         #expect(expected.isSubset(of: producedSet), "missed: \(expected.subtracting(producedSet).map(\.description).sorted().prefix(5))")
-        #expect(produced.count > 50)
+        #expect(produced.count > 30)
     }
 
     @Test func contextualWeightsReorderTheSearch() {
