@@ -34,9 +34,6 @@ public struct Grammar: Sendable {
         productions.append(production)
     }
 
-    /// The index of the production with `key`, if the grammar has it.
-    public func index(of key: ProductionKey) -> Int? { indexByKey[key] }
-
     /// The production with `key`, if the grammar has it.
     public subscript(key: ProductionKey) -> Production? {
         indexByKey[key].map { productions[$0] }

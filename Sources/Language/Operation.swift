@@ -40,9 +40,6 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     public var isHigherOrder: Bool {
         self == .map || self == .fold || self == .unfold
     }
-
-    /// Whether the operation evaluates only the branch it takes (`ite`/`if`).
-    public var isLazy: Bool { self == .ite }
 }
 
 /// Why evaluating a program produced no value. Search treats any failure as "this candidate

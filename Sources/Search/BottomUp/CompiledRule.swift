@@ -116,12 +116,10 @@ struct RuleCompiler {
 /// Why a bottom-up search cannot run on a grammar.
 public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsupported(String)
-    case emptyGrammar
 
     public var description: String {
         switch self {
         case .unsupported(let what): return "bottom-up search does not support \(what)"
-        case .emptyGrammar: return "the grammar has no production that builds a program from leaves"
         }
     }
 }
