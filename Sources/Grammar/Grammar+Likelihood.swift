@@ -1,6 +1,15 @@
 import Foundation
 import Language
 
+/// One choice in a program's derivation: the slot it was made in, the choices that fitted
+/// there (`variables` counts the fitting variables), and the choice made.
+public struct ChoicePoint: Sendable {
+    public var slot: Slot
+    public var fittingProductions: [ProductionKey]
+    public var fittingVariables: Int
+    public var chosen: SlotChoice
+}
+
 extension Grammar {
     /// The log prior of `program` as a program of type `request`: the sum, over its choices
     /// in η-long form, of the choice's log weight normalised over the choices that fit its
@@ -8,61 +17,70 @@ extension Grammar {
     /// variables in scope). `nil` when the program is not a well-typed η-long program of the
     /// grammar at that type.
     public func logPrior(of program: Program, request: TypeExpr) -> Double? {
-        var context = TypeContext(nextVariable: (request.variables.max() ?? -1) + 1)
-        return logPrior(program, request, [], .root, &context)
+        guard let points = choicePoints(of: program, request: request) else { return nil }
+        var total = 0.0
+        for point in points {
+            var weights = point.fittingProductions.map { logWeight(of: .production($0), in: point.slot) }
+            weights += Array(repeating: logWeight(of: .variable, in: point.slot), count: point.fittingVariables)
+            guard let maximum = weights.max() else { return nil }
+            let normaliser = maximum + log(weights.reduce(0) { $0 + exp($1 - maximum) })
+            total += logWeight(of: point.chosen, in: point.slot) - normaliser
+        }
+        return total
     }
 
-    private func logPrior(_ program: Program, _ requested: TypeExpr, _ environment: [TypeExpr], _ slot: Slot,
-                          _ context: inout TypeContext) -> Double? {
+    /// The choices that derive `program` at type `request`, in preorder; `nil` when it is not
+    /// a well-typed η-long program of the grammar at that type.
+    public func choicePoints(of program: Program, request: TypeExpr) -> [ChoicePoint]? {
+        var context = TypeContext(nextVariable: (request.variables.max() ?? -1) + 1)
+        var points: [ChoicePoint] = []
+        guard walk(program, request, [], .root, &context, &points) else { return nil }
+        return points
+    }
+
+    private func walk(_ program: Program, _ requested: TypeExpr, _ environment: [TypeExpr], _ slot: Slot,
+                      _ context: inout TypeContext, _ points: inout [ChoicePoint]) -> Bool {
         let type = context.apply(requested)
         if case .arrow(let argument, let result) = type {
-            guard case .lambda(let body) = program else { return nil }
-            return logPrior(body, result, environment + [argument], slot, &context)
+            guard case .lambda(let body) = program else { return false }
+            return walk(body, result, environment + [argument], slot, &context, &points)
         }
         let (head, arguments) = program.spine
-        // Every choice that fits this position, for the normaliser.
-        var weights: [Double] = []
+        var fitting: [ProductionKey] = []
         for production in productions {
             var trial = context
             let instantiated = trial.instantiate(production.type)
-            if (try? trial.unify(instantiated.returnType, type)) != nil {
-                weights.append(logWeight(of: .production(production.key), in: slot))
-            }
+            if (try? trial.unify(instantiated.returnType, type)) != nil { fitting.append(production.key) }
         }
+        var fittingVariables = 0
         for variableType in environment {
             var trial = context
-            if (try? trial.unify(trial.apply(variableType).returnType, type)) != nil {
-                weights.append(logWeight(of: .variable, in: slot))
-            }
+            if (try? trial.unify(trial.apply(variableType).returnType, type)) != nil { fittingVariables += 1 }
         }
-        guard let maximum = weights.max() else { return nil }
-        let normaliser = maximum + log(weights.reduce(0) { $0 + exp($1 - maximum) })
-
         let headType: TypeExpr
-        let headWeight: Double
+        let chosen: SlotChoice
         let childSlot: (Int) -> Slot
         switch head {
         case .variable(let i):
-            guard i < environment.count else { return nil }
+            guard i < environment.count else { return false }
             headType = context.apply(environment[environment.count - 1 - i])
-            headWeight = logWeight(of: .variable, in: slot)
+            chosen = .variable
             childSlot = { .variableArgument(index: $0) }
         case .primitive, .invented:
-            guard let production = productions.first(where: { $0.program == head }) else { return nil }
+            guard let production = productions.first(where: { $0.program == head }) else { return false }
             headType = context.instantiate(production.type)
-            headWeight = logWeight(of: .production(production.key), in: slot)
             let key = production.key
+            chosen = .production(key)
             childSlot = { .argument(of: key, index: $0) }
         default:
-            return nil
+            return false
         }
         let argumentTypes = headType.arguments
-        guard argumentTypes.count == arguments.count, (try? context.unify(headType.returnType, type)) != nil else { return nil }
-        var total = headWeight - normaliser
+        guard argumentTypes.count == arguments.count, (try? context.unify(headType.returnType, type)) != nil else { return false }
+        points.append(ChoicePoint(slot: slot, fittingProductions: fitting, fittingVariables: fittingVariables, chosen: chosen))
         for (position, (argument, argumentType)) in zip(arguments, argumentTypes).enumerated() {
-            guard let p = logPrior(argument, argumentType, environment, childSlot(position), &context) else { return nil }
-            total += p
+            guard walk(argument, argumentType, environment, childSlot(position), &context, &points) else { return false }
         }
-        return total
+        return true
     }
 }

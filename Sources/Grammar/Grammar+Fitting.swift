@@ -1,0 +1,66 @@
+import Foundation
+import Language
+
+/// A program of a corpus with its weight: its posterior within its task's frontier.
+public struct WeightedProgram: Sendable {
+    public var program: Program
+    public var request: TypeExpr
+    public var weight: Double
+
+    public init(program: Program, request: TypeExpr, weight: Double) {
+        self.program = program
+        self.request = request
+        self.weight = weight
+    }
+
+    /// A task's frontier as weighted programs: each program weighted by its posterior
+    /// within the frontier, `exp(logPrior + logLikelihood)` normalised over the frontier.
+    public static func frontier(_ entries: [(program: Program, logPrior: Double, logLikelihood: Double)],
+                                request: TypeExpr) -> [WeightedProgram] {
+        let scores = entries.map { $0.logPrior + $0.logLikelihood }
+        guard let top = scores.max() else { return [] }
+        let total = scores.reduce(0) { $0 + exp($1 - top) }
+        return zip(entries, scores).map { WeightedProgram(program: $0.program, request: request, weight: exp($1 - top) / total) }
+    }
+}
+
+extension Grammar {
+    /// The grammar with weights refitted to `corpus` (DreamCoder's estimate for
+    /// type-directed grammars): a choice's weight is
+    /// `log(uses + pseudocount) − log(possible + pseudocount)`, where `uses` is its expected
+    /// number of uses and `possible` the expected number of positions where it fitted, both
+    /// counted with each program's weight. With `contextual`, the same counts are kept per
+    /// slot (parent production and argument) and become contextual weights; the unigram
+    /// weights are refitted either way. Programs the grammar cannot derive are skipped.
+    public func refitted(to corpus: [WeightedProgram], pseudocount: Double = 1, contextual: Bool = false) -> Grammar {
+        var uses: [SlotChoice: Double] = [:]
+        var possible: [SlotChoice: Double] = [:]
+        var slotUses: [ContextualKey: Double] = [:]
+        var slotPossible: [ContextualKey: Double] = [:]
+        for item in corpus where item.weight > 0 {
+            guard let points = choicePoints(of: item.program, request: item.request) else { continue }
+            for point in points {
+                uses[point.chosen, default: 0] += item.weight
+                var fitting = point.fittingProductions.map(SlotChoice.production)
+                if point.fittingVariables > 0 { fitting.append(.variable) }
+                for choice in fitting { possible[choice, default: 0] += item.weight }
+                if contextual {
+                    slotUses[ContextualKey(slot: point.slot, choice: point.chosen), default: 0] += item.weight
+                    for choice in fitting { slotPossible[ContextualKey(slot: point.slot, choice: choice), default: 0] += item.weight }
+                }
+            }
+        }
+        func estimate(_ used: Double, _ fitted: Double) -> Double { log(used + pseudocount) - log(fitted + pseudocount) }
+        var grammar = self
+        for production in productions {
+            let choice = SlotChoice.production(production.key)
+            grammar.setLogWeight(estimate(uses[choice] ?? 0, possible[choice] ?? 0), for: production.key)
+        }
+        grammar.variableLogWeight = estimate(uses[.variable] ?? 0, possible[.variable] ?? 0)
+        grammar.contextualLogWeights = [:]
+        for (key, fitted) in slotPossible {
+            grammar.contextualLogWeights[key] = estimate(slotUses[key] ?? 0, fitted)
+        }
+        return grammar
+    }
+}
