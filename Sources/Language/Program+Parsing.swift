@@ -1,15 +1,6 @@
-/// An error in a program's text, with the position of the offending part.
-public struct ProgramSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var position: SourcePosition
-
-    public init(_ message: String, at position: SourcePosition) {
-        self.message = message
-        self.position = position
-    }
-
-    public var description: String { "\(position): \(message)" }
-}
+/// An error in a program's text, with the position of the offending part: the shared
+/// `SyntaxError` of every reader.
+public typealias ProgramSyntaxError = SyntaxError
 
 extension Program {
     /// The deepest program (as `depth` counts) a reader builds. An application `(f x1 … xn)`
@@ -20,13 +11,7 @@ extension Program {
     /// Reads a program from text such as `(lambda (map (lambda (+ $0 1)) $0))`.
     /// `lam` is accepted for `lambda` (Stitch's spelling).
     public init(parsing text: String, primitives: PrimitiveTable = .builtins()) throws(ProgramSyntaxError) {
-        let expression: SExpression
-        do {
-            expression = try SExpression.read(text)
-        } catch {
-            throw ProgramSyntaxError(error.message, at: error.position)
-        }
-        try self.init(expression, primitives: primitives)
+        try self.init(try SExpression.read(text), primitives: primitives)
     }
 
     /// Converts an S-expression into a program, resolving names through `primitives`.

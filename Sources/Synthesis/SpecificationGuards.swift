@@ -149,12 +149,12 @@ struct DecisionList {
     }
 
     /// Keeps `term` if it is correct on some example no kept term covers a superset of;
-    /// returns whether it was kept.
+    /// returns whether it was kept. The term is built only when it is kept.
     @discardableResult
-    mutating func add(_ term: Expression, cover: Bitset) -> Bool {
+    mutating func add(_ term: @autoclosure () -> Expression, cover: Bitset) -> Bool {
         guard !cover.isEmpty, terms.count < 4_000 else { return false }
         for existing in terms where cover.isSubset(of: existing.cover) { return false }
-        terms.append((term, cover))
+        terms.append((term(), cover))
         covered = covered.union(cover)
         return true
     }

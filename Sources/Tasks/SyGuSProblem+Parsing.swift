@@ -25,12 +25,7 @@ extension SyGuSProblem {
     /// // 2:13: '+' expects arguments of sorts (Int Int) but got (Int Bool)
     /// ```
     public init(parsing text: String) throws(SyGuSError) {
-        let commands: [SExpression]
-        do {
-            commands = try SExpression.readAll(text)
-        } catch {
-            throw SyGuSError(error.message, at: error.position)
-        }
+        let commands = try SExpression.readAll(text)
         var reader = SyGuSReader()
         for command in commands {
             try reader.read(command)
