@@ -5,7 +5,7 @@ let package = Package(
     name: "Ouroboros",
     products: [
         .executable(name: "ouro", targets: ["ouro"]),
-        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar", "Tasks", "Search", "Verification", "Synthesis"]),
+        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar", "Tasks", "Search", "Verification", "Synthesis", "Learning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,10 +23,11 @@ let package = Package(
         .target(name: "Search", dependencies: ["Language", "Grammar", "Tasks"]),
         .target(name: "Verification", dependencies: ["Language", "Tasks", "SMT"]),
         .target(name: "Synthesis", dependencies: ["Language", "Grammar", "Tasks", "Search", "Verification"]),
+        .target(name: "Learning", dependencies: ["Language", "Grammar"]),
         .executableTarget(
             name: "ouro",
             dependencies: [
-                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis",
+                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis", "Learning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Tasks", "Language", "Grammar", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "TestSupport"]),
         .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification"]),
     ]
 )
