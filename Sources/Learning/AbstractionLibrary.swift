@@ -8,13 +8,21 @@ public struct AbstractionLibrary: Sendable {
 
     /// `term` with every full application of an abstraction replaced by its body, the
     /// arguments substituted for `#i` (β-reduction of `(fn a b)` with `fn` = `λλ.body`), until
-    /// none is left. A body may use earlier abstractions; they are inlined in turn.
+    /// none is left. A body may use earlier abstractions; they are inlined in turn. A partial
+    /// application `(fn a)` of a two-argument `fn` is η-expanded: `(lam (fn a↑ $0))`, inlined.
     public func inlining(_ term: Term) -> Term {
         if abstractions.isEmpty { return term }
         let (head, arguments) = term.spine
-        if case .primitive(let name) = head, let abstraction = abstractions[name], arguments.count >= abstraction.arity {
-            let body = abstraction.body.instantiated(with: Array(arguments.prefix(abstraction.arity)))
-            return inlining(Term.apply(body, arguments.dropFirst(abstraction.arity)))
+        if case .primitive(let name) = head, let abstraction = abstractions[name] {
+            if arguments.count >= abstraction.arity {
+                let body = abstraction.body.instantiated(with: Array(arguments.prefix(abstraction.arity)))
+                return inlining(Term.apply(body, arguments.dropFirst(abstraction.arity)))
+            }
+            let missing = abstraction.arity - arguments.count
+            let supplied = arguments.map { $0.shifted(by: missing) } + (0..<missing).reversed().map { Term.variable($0) }
+            var expanded = inlining(abstraction.body.instantiated(with: supplied))
+            for _ in 0..<missing { expanded = .lambda(expanded) }
+            return expanded
         }
         let inlinedHead: Term
         if case .lambda(let body) = head {

@@ -8,11 +8,24 @@ public struct CompressionOptions: Sendable {
     public var maximumArity: Int
     /// Abstractions are named `prefix` + a number, skipping names the corpus already uses.
     public var namePrefix: String
+    /// Names new abstractions must not take (besides those the corpus uses), such as the
+    /// productions of a grammar the corpus belongs to.
+    public var reservedNames: Set<String>
+    /// Keep η-long corpora η-long (Stitch's `--eta-long`): no body rooted at a lambda or in
+    /// the function position of an application, no argument in function position. Every use
+    /// is then a full application, so a top-down search can derive the rewritten programs;
+    /// without it, `(lam (map #0 $0))` (η-equal to `map`) is a fine abstraction.
+    public var etaLong: Bool
 
-    public init(iterations: Int = 10, maximumArity: Int = 3, namePrefix: String = "fn_") {
+    public init(
+        iterations: Int = 10, maximumArity: Int = 3, namePrefix: String = "fn_",
+        reservedNames: Set<String> = [], etaLong: Bool = false
+    ) {
         self.iterations = iterations
         self.maximumArity = maximumArity
         self.namePrefix = namePrefix
+        self.reservedNames = reservedNames
+        self.etaLong = etaLong
     }
 }
 
@@ -90,10 +103,10 @@ public enum Compression {
         var roots = programs.map { corpus.add($0) }
         let originalCost = roots.reduce(0) { $0 + Int(corpus.costs[Int($1)]) }
         var abstractions: [LearnedAbstraction] = []
-        var names = NameSource(prefix: options.namePrefix, taken: Set(corpus.symbols))
+        var names = NameSource(prefix: options.namePrefix, taken: Set(corpus.symbols).union(options.reservedNames))
 
         for iteration in 0..<options.iterations {
-            var step = CompressionStep(store: corpus, roots: roots, maximumArity: options.maximumArity)
+            var step = CompressionStep(store: corpus, roots: roots, options: options)
             guard let best = step.search() else { break }
             let name = names.next()
             let rewrite = step.rewrite(with: best, name: name)

@@ -70,10 +70,10 @@ extension CompressionStep {
         var fresh = TermStore()
         var copies: [Int32: Int32] = [:]
         let freshRoots = scratchRoots.map { fresh.copy($0, from: scratch, memo: &copies) }
-        let next = CompressionStep(store: fresh, roots: freshRoots, maximumArity: maximumArity)
+        let occurrences = CompressionStep.occurrences(in: fresh, roots: freshRoots)
         var uses = 0
         for id in 0..<fresh.count {
-            if case .primitive(let s) = fresh[Int32(id)], fresh.symbols[Int(s)] == name { uses += Int(next.occurrences[id]) }
+            if case .primitive(let s) = fresh[Int32(id)], fresh.symbols[Int(s)] == name { uses += Int(occurrences[id]) }
         }
         return Rewrite(store: fresh, roots: freshRoots, uses: uses)
     }

@@ -8,9 +8,9 @@ extension CompressionStep {
         var best = bestConstant()
         var cutoff = best?.utility ?? 0
         var worklist = PatternHeap()
-        let everywhere = (0..<Int32(corpusCount)).filter { occurrences[Int($0)] > 0 }
+        let everywhere = (0..<Int32(corpusCount)).filter { occurrences[Int($0)] > 0 && mayRoot(Int($0)) }
         worklist.push(Pattern(
-            shape: [.hole], holes: [Pattern.Hole(slot: 0, lambdas: 0, nodes: everywhere)],
+            shape: [.hole], holes: [Pattern.Hole(slot: 0, lambdas: 0, isFunction: false, nodes: everywhere)],
             locations: everywhere, arguments: [], bodyCost: 0,
             bound: bound(of: everywhere.indices.map { Int32($0) }, in: everywhere, bodyCost: 0)))
 
@@ -34,7 +34,7 @@ extension CompressionStep {
     /// The best abstraction without arguments: a closed subterm used in several programs.
     private mutating func bestConstant() -> FinishedPattern? {
         var best: (node: Int32, utility: Int32)?
-        for node in 0..<corpusCount where store.freeVariables[node] == 0 && soleProgram[node] == -1 {
+        for node in 0..<corpusCount where store.freeVariables[node] == 0 && soleProgram[node] == -1 && mayRoot(node) {
             let cost = store.costs[node]
             let utility = occurrences[node] * (cost - Int32(CostModel.leaf)) - cost
             if utility > (best?.utility ?? 0) { best = (Int32(node), utility) }
@@ -112,7 +112,7 @@ extension CompressionStep {
 
         // The hole as an argument: one already in the body (where the subterm is the same), or a
         // new one. A body that is only an argument abstracts nothing.
-        if hole.slot == 0 { return results }
+        if hole.slot == 0 || (etaLong && hole.isFunction) { return results }
         var lowered = [Int32?](repeating: nil, count: hole.nodes.count)
         for (index, node) in hole.nodes.enumerated() {
             lowered[index] = store.loweredOutOf(node, lambdas: hole.lambdas)
@@ -157,7 +157,7 @@ extension CompressionStep {
 
         var pattern = Pattern(
             shape: base.shape, holes: [], locations: locations, arguments: [], bodyCost: bodyCost, bound: bound)
-        pattern.holes = base.holes.map { Pattern.Hole(slot: $0.slot, lambdas: $0.lambdas, nodes: keep($0.nodes)) }
+        pattern.holes = base.holes.map { Pattern.Hole(slot: $0.slot, lambdas: $0.lambdas, isFunction: $0.isFunction, nodes: keep($0.nodes)) }
         pattern.arguments = base.arguments.map {
             Pattern.Argument(lowered: keep($0.lowered), original: keep($0.original), lambdas: $0.lambdas, occurrences: $0.occurrences)
         }
@@ -167,7 +167,7 @@ extension CompressionStep {
             let body = Int32(pattern.shape.count)
             pattern.shape.append(.hole)
             pattern.shape[Int(hole.slot)] = .lambda(body)
-            pattern.holes.append(Pattern.Hole(slot: body, lambdas: hole.lambdas + 1, nodes: nodes.map {
+            pattern.holes.append(Pattern.Hole(slot: body, lambdas: hole.lambdas + 1, isFunction: false, nodes: nodes.map {
                 guard case .lambda(let body) = store[$0] else { preconditionFailure("grouped as a lambda") }
                 return body
             }))
@@ -184,8 +184,8 @@ extension CompressionStep {
                 arguments.append(x)
             }
             // Depth first: the argument side is expanded before the function side.
-            pattern.holes.append(Pattern.Hole(slot: function, lambdas: hole.lambdas, nodes: functions))
-            pattern.holes.append(Pattern.Hole(slot: function + 1, lambdas: hole.lambdas, nodes: arguments))
+            pattern.holes.append(Pattern.Hole(slot: function, lambdas: hole.lambdas, isFunction: true, nodes: functions))
+            pattern.holes.append(Pattern.Hole(slot: function + 1, lambdas: hole.lambdas, isFunction: false, nodes: arguments))
         case .argument(let index):
             pattern.shape[Int(hole.slot)] = shape
             pattern.arguments[Int(index)].occurrences += 1

@@ -12,24 +12,43 @@ struct CompressionStep {
     /// `occurrences × (cost − 100)`: the most a use at the subterm can save, over all its occurrences.
     let savingsBound: [Int32]
     let maximumArity: Int
+    let etaLong: Bool
+    /// Whether a subterm occurs as the function of an application (a partial application).
+    let inFunctionPosition: [Bool]
 
     /// Scratch space for the utility pass, sized to the corpus.
     var locationIndex: [Int32]
     var cumulative: [Int32]
 
-    init(store: TermStore, roots: [Int32], maximumArity: Int) {
+    init(store: TermStore, roots: [Int32], options: CompressionOptions) {
         self.store = store
         self.roots = roots
-        self.maximumArity = maximumArity
+        maximumArity = options.maximumArity
+        etaLong = options.etaLong
         corpusCount = store.count
-        var occurrences = [Int32](repeating: 0, count: corpusCount)
         var soleProgram = [Int32](repeating: -2, count: corpusCount)
         for (program, root) in roots.enumerated() {
-            occurrences[Int(root)] += 1
             Self.mark(root, program: Int32(program), in: store, soleProgram: &soleProgram)
         }
+        let occurrences = Self.occurrences(in: store, roots: roots)
+        var inFunctionPosition = [Bool](repeating: false, count: corpusCount)
+        for id in 0..<corpusCount {
+            if case .application(let function, _) = store[Int32(id)] { inFunctionPosition[Int(function)] = true }
+        }
+        self.inFunctionPosition = inFunctionPosition
+        self.occurrences = occurrences
+        self.soleProgram = soleProgram
+        savingsBound = (0..<corpusCount).map { occurrences[$0] * (store.costs[$0] - Int32(CostModel.leaf)) }
+        locationIndex = [Int32](repeating: -1, count: corpusCount)
+        cumulative = [Int32](repeating: 0, count: corpusCount)
+    }
+
+    /// How many times each subterm of `store` occurs in the programs `roots`.
+    static func occurrences(in store: TermStore, roots: [Int32]) -> [Int32] {
+        var occurrences = [Int32](repeating: 0, count: store.count)
+        for root in roots { occurrences[Int(root)] += 1 }
         // Parents have larger ids than children: propagate counts from the top down.
-        for id in stride(from: corpusCount - 1, through: 0, by: -1) where occurrences[id] > 0 {
+        for id in stride(from: store.count - 1, through: 0, by: -1) where occurrences[id] > 0 {
             switch store[Int32(id)] {
             case .lambda(let body): occurrences[Int(body)] += occurrences[id]
             case .application(let function, let argument):
@@ -38,11 +57,16 @@ struct CompressionStep {
             case .primitive, .variable: break
             }
         }
-        self.occurrences = occurrences
-        self.soleProgram = soleProgram
-        savingsBound = (0..<corpusCount).map { occurrences[$0] * (store.costs[$0] - Int32(CostModel.leaf)) }
-        locationIndex = [Int32](repeating: -1, count: corpusCount)
-        cumulative = [Int32](repeating: 0, count: corpusCount)
+        return occurrences
+    }
+
+    /// Whether an abstraction may be rooted at `node`: in η-long mode, not at a lambda and
+    /// not at a partial application.
+    func mayRoot(_ node: Int) -> Bool {
+        guard etaLong else { return true }
+        if inFunctionPosition[node] { return false }
+        if case .lambda = store[Int32(node)] { return false }
+        return true
     }
 
     /// Records that the subterms of `id` occur in `program` (`-2` unseen, `-1` several programs).
@@ -80,6 +104,8 @@ struct Pattern {
         var slot: Int32
         /// How many lambdas of the body enclose it.
         var lambdas: Int32
+        /// Whether it is the function of an application.
+        var isFunction: Bool
         /// The corpus subterm at this hole, at each location.
         var nodes: [Int32]
     }

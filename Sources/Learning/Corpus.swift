@@ -16,33 +16,47 @@ public struct Corpus: Sendable {
     public static let maximumPrograms = 1_000_000
 
     public init(parsing text: String) throws(SyntaxError) {
+        programs = try Corpus.read(text) { text throws(SyntaxError) in try Term(parsing: text) }
+    }
+
+    /// Reads the program texts of a corpus file (a JSON array of strings, or one per line)
+    /// with `parse`; its errors are placed in the file: a line's column, or a JSON string's
+    /// position with the position inside the program in the message.
+    public static func read<Program>(
+        _ text: String, parse: (String) throws(SyntaxError) -> Program
+    ) throws(SyntaxError) -> [Program] {
+        var programs: [Program] = []
         var scanner = JSONStringArrayScanner(text: text)
         if scanner.startsWithArray {
             let strings = try scanner.readStringArray()
-            programs = []
             programs.reserveCapacity(strings.count)
             for (index, (string, position)) in strings.enumerated() {
                 do {
-                    programs.append(try Term(parsing: string))
+                    programs.append(try parse(string))
                 } catch {
                     throw SyntaxError("program \(index + 1), at \(error.position) of its text: \(error.message)", at: position)
                 }
             }
-        } else {
-            programs = []
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let content = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-                if content.isEmpty || content.first == ";" { continue }
-                if programs.count >= Self.maximumPrograms {
-                    throw SyntaxError("more than \(Self.maximumPrograms) programs", at: SourcePosition(line: number + 1, column: 1))
-                }
-                do {
-                    programs.append(try Term(parsing: String(line)))
-                } catch {
-                    throw SyntaxError(error.message, at: SourcePosition(line: number + 1, column: error.position.column))
-                }
+            return programs
+        }
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if content.isEmpty || content.first == ";" { continue }
+            if programs.count >= maximumPrograms {
+                throw SyntaxError("more than \(maximumPrograms) programs", at: SourcePosition(line: number + 1, column: 1))
+            }
+            do {
+                programs.append(try parse(String(line)))
+            } catch {
+                throw SyntaxError(error.message, at: SourcePosition(line: number + 1, column: error.position.column))
             }
         }
+        return programs
+    }
+
+    /// Whether a corpus file's text is a JSON array (else it has one program per line).
+    public static func isJSON(_ text: String) -> Bool {
+        JSONStringArrayScanner(text: text).startsWithArray
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Grammar
 import Language
 import Learning
 
@@ -14,7 +15,10 @@ struct Compress: ParsableCommand {
             each abstraction (#0 is its first argument: body (foo #0 #1) used as (fn_0 a b) \
             means (foo a b)), the cost before and after (100 per primitive or variable, 1 per \
             application or lambda) and the compression ratio. With --json, one object shaped \
-            like stitch-core's result.
+            like stitch-core's result. With --grammar, the corpus holds programs of that grammar: \
+            each is type-checked, every abstraction gets its inferred type, and --library writes \
+            the grammar with the abstractions as `define`s and weights refitted to the rewritten \
+            corpus.
             """
     )
 
@@ -33,55 +37,105 @@ struct Compress: ParsableCommand {
     @Option(help: "Write the rewritten corpus here, in the corpus's own format.")
     var out: String?
 
+    @Option(help: "The grammar the corpus's programs belong to (typed library learning).")
+    var grammar: String?
+
+    @Option(help: "With --grammar: write the grammar extended with the learned abstractions here.")
+    var library: String?
+
     func validate() throws {
+        if library != nil && grammar == nil { throw ValidationError("--library needs --grammar.") }
         if iterations < 0 { throw ValidationError("--iterations must be 0 or more.") }
         if maximumArity < 0 { throw ValidationError("--max-arity must be 0 or more.") }
     }
 
     func run() throws {
         let text = try InputError.readText(corpus)
-        let programs: Corpus
-        do {
-            programs = try Corpus(parsing: text)
-        } catch {
-            throw InputError(file: corpus, position: error.position, message: error.message)
-        }
         let options = CompressionOptions(iterations: iterations, maximumArity: maximumArity)
-        let result = try Compression.compress(programs.programs, options: options)
+        let result: CompressionResult
+        var types: [String: TypeExpr] = [:]
+        if let grammar {
+            let learning = try learnLibrary(text: text, grammarFile: grammar, options: options)
+            result = learning.compression
+            for abstraction in learning.abstractions { types[abstraction.name] = abstraction.type }
+            if let note = learning.note { printError("\(corpus): \(note)") }
+            if let library {
+                try write(learning.grammar.fileText, to: library)
+            }
+        } else {
+            let programs: Corpus
+            do {
+                programs = try Corpus(parsing: text)
+            } catch {
+                throw InputError(file: corpus, position: error.position, message: error.message)
+            }
+            result = try Compression.compress(programs.programs, options: options)
+        }
 
         if let out {
             let lines = result.rewritten.map(\.description)
-            let isJSON = text.first { !$0.isWhitespace } == "["
-            let written = isJSON ? jsonText(lines) + "\n" : lines.map { $0 + "\n" }.joined()
-            do {
-                try written.write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError(file: out, message: "cannot be written: \(error.localizedDescription)")
-            }
+            try write(Corpus.isJSON(text) ? jsonText(lines) + "\n" : lines.map { $0 + "\n" }.joined(), to: out)
         }
-        print(json ? jsonReport(result) : textReport(result))
+        print(json ? jsonReport(result, types: types) : textReport(result, types: types))
     }
 
-    private func textReport(_ result: CompressionResult) -> String {
+    /// Reads the corpus as typed programs of the grammar and learns a library from them.
+    private func learnLibrary(text: String, grammarFile: String, options: CompressionOptions) throws -> LibraryLearning {
+        let grammarText = try InputError.readText(grammarFile)
+        let grammar: Grammar
+        do {
+            grammar = try Grammar(parsing: grammarText)
+        } catch {
+            throw InputError(file: grammarFile, position: error.position, message: error.message)
+        }
+        let table = grammar.primitiveTable
+        let corpus: [WeightedProgram]
+        do {
+            corpus = try Corpus.read(text) { source throws(SyntaxError) in
+                let program = try Program(parsing: source, primitives: table)
+                do {
+                    return WeightedProgram(program: program, request: try program.inferType(), weight: 1)
+                } catch {
+                    throw SyntaxError("ill-typed program: \(error)", at: SourcePosition(line: 1, column: 1))
+                }
+            }
+        } catch {
+            throw InputError(file: self.corpus, position: error.position, message: error.message)
+        }
+        return try LibraryLearning(corpus: corpus, grammar: grammar, options: options)
+    }
+
+    private func write(_ text: String, to file: String) throws(InputError) {
+        do {
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputError(file: file, message: "cannot be written: \(error.localizedDescription)")
+        }
+    }
+
+    private func textReport(_ result: CompressionResult, types: [String: TypeExpr]) -> String {
         var lines: [String] = []
         for abstraction in result.abstractions {
-            lines.append("\(abstraction.name) (arity \(abstraction.arity), \(abstraction.uses) uses, utility \(abstraction.utility)): \(abstraction.body)")
+            let type = types[abstraction.name].map { " : \($0)" } ?? ""
+            lines.append("\(abstraction.name)\(type) (arity \(abstraction.arity), \(abstraction.uses) uses, utility \(abstraction.utility)): \(abstraction.body)")
         }
         if result.abstractions.isEmpty { lines.append("no abstraction compresses this corpus") }
         lines.append("cost \(result.originalCost) -> \(result.finalCost), compression ratio \(String(format: "%.4f", result.compressionRatio))")
         return lines.joined(separator: "\n")
     }
 
-    private func jsonReport(_ result: CompressionResult) -> String {
+    private func jsonReport(_ result: CompressionResult, types: [String: TypeExpr]) -> String {
         let object: [String: Any] = [
             "original_cost": result.originalCost,
             "final_cost": result.finalCost,
             "compression_ratio": result.compressionRatio,
             "abstractions": result.abstractions.map { abstraction -> [String: Any] in
-                [
+                var object: [String: Any] = [
                     "name": abstraction.name, "arity": abstraction.arity, "body": abstraction.body.description,
                     "uses": abstraction.uses, "utility": abstraction.utility,
                 ]
+                if let type = types[abstraction.name] { object["type"] = type.description }
+                return object
             },
             "rewritten": result.rewritten.map(\.description),
         ]
