@@ -53,10 +53,12 @@ struct Compress: ParsableCommand {
         let text = try InputError.readText(corpus)
         let options = CompressionOptions(iterations: iterations, maximumArity: maximumArity)
         let result: CompressionResult
+        let rewritten: [String]
         var types: [String: TypeExpr] = [:]
         if let grammar {
             let learning = try learnLibrary(text: text, grammarFile: grammar, options: options)
             result = learning.compression
+            rewritten = learning.rewritten.map(\.program.description)
             for abstraction in learning.abstractions { types[abstraction.name] = abstraction.type }
             if let note = learning.note { printError("\(corpus): \(note)") }
             if let library {
@@ -70,13 +72,13 @@ struct Compress: ParsableCommand {
                 throw InputError(file: corpus, position: error.position, message: error.message)
             }
             result = try Compression.compress(programs.programs, options: options)
+            rewritten = result.rewritten.map(\.description)
         }
 
         if let out {
-            let lines = result.rewritten.map(\.description)
-            try write(Corpus.isJSON(text) ? jsonText(lines) + "\n" : lines.map { $0 + "\n" }.joined(), to: out)
+            try write(Corpus.isJSON(text) ? jsonText(rewritten) + "\n" : rewritten.map { $0 + "\n" }.joined(), to: out)
         }
-        print(json ? jsonReport(result, types: types) : textReport(result, types: types))
+        print(json ? jsonReport(result, rewritten: rewritten, types: types) : textReport(result, types: types))
     }
 
     /// Reads the corpus as typed programs of the grammar and learns a library from them.
@@ -124,7 +126,7 @@ struct Compress: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    private func jsonReport(_ result: CompressionResult, types: [String: TypeExpr]) -> String {
+    private func jsonReport(_ result: CompressionResult, rewritten: [String], types: [String: TypeExpr]) -> String {
         let object: [String: Any] = [
             "original_cost": result.originalCost,
             "final_cost": result.finalCost,
@@ -137,7 +139,7 @@ struct Compress: ParsableCommand {
                 if let type = types[abstraction.name] { object["type"] = type.description }
                 return object
             },
-            "rewritten": result.rewritten.map(\.description),
+            "rewritten": rewritten,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
