@@ -26,15 +26,23 @@ public struct Corpus: Sendable {
         _ text: String, parse: (String) throws(SyntaxError) -> Program
     ) throws(SyntaxError) -> [Program] {
         var programs: [Program] = []
-        var scanner = JSONStringArrayScanner(text: text)
-        if scanner.startsWithArray {
-            let strings = try scanner.readStringArray()
-            programs.reserveCapacity(strings.count)
-            for (index, (string, position)) in strings.enumerated() {
+        if isJSON(text) {
+            let document = try JSONValue.read(text)
+            guard case .array(let items) = document.kind else {
+                throw SyntaxError("expected an array of program strings, found \(document.summary)", at: document.position)
+            }
+            if items.count > maximumPrograms {
+                throw SyntaxError("more than \(maximumPrograms) programs", at: document.position)
+            }
+            programs.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                guard case .string(let string) = item.kind else {
+                    throw SyntaxError("expected a program string, found \(item.summary)", at: item.position)
+                }
                 do {
                     programs.append(try parse(string))
                 } catch {
-                    throw SyntaxError("program \(index + 1), at \(error.position) of its text: \(error.message)", at: position)
+                    throw SyntaxError("program \(index + 1), at \(error.position) of its text: \(error.message)", at: item.position)
                 }
             }
             return programs
@@ -54,138 +62,10 @@ public struct Corpus: Sendable {
         return programs
     }
 
-    /// Whether a corpus file's text is a JSON array (else it has one program per line).
+    /// Whether a corpus file's text is JSON (it opens with `[` or `{`; else it has one
+    /// program per line).
     public static func isJSON(_ text: String) -> Bool {
-        JSONStringArrayScanner(text: text).startsWithArray
-    }
-}
-
-/// Reads a JSON array of strings, tracking line and column for messages.
-struct JSONStringArrayScanner {
-    private let scalars: [Unicode.Scalar]
-    private var index = 0
-    private var line = 1
-    private var column = 1
-
-    init(text: String) {
-        scalars = Array(text.unicodeScalars)
-    }
-
-    private var position: SourcePosition { SourcePosition(line: line, column: column) }
-    private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
-
-    private mutating func advance() {
-        if scalars[index] == "\n" {
-            line += 1
-            column = 1
-        } else {
-            column += 1
-        }
-        index += 1
-    }
-
-    private mutating func skipWhitespace() {
-        while let c = current, c == " " || c == "\t" || c == "\n" || c == "\r" { advance() }
-    }
-
-    /// Whether the first non-blank character is `[`.
-    var startsWithArray: Bool {
-        scalars.first { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") } == "["
-    }
-
-    mutating func readStringArray() throws(SyntaxError) -> [(String, SourcePosition)] {
-        skipWhitespace()
-        guard current == "[" else { throw SyntaxError("expected '['", at: position) }
-        advance()
-        var strings: [(String, SourcePosition)] = []
-        skipWhitespace()
-        if current == "]" {
-            advance()
-        } else {
-            while true {
-                skipWhitespace()
-                guard current == "\"" else {
-                    throw SyntaxError(current == nil ? "unexpected end of file; expected a program string" : "expected a program string", at: position)
-                }
-                let start = position
-                strings.append((try readString(), start))
-                if strings.count > Corpus.maximumPrograms {
-                    throw SyntaxError("more than \(Corpus.maximumPrograms) programs", at: start)
-                }
-                skipWhitespace()
-                if current == "," {
-                    advance()
-                    continue
-                }
-                if current == "]" {
-                    advance()
-                    break
-                }
-                throw SyntaxError(current == nil ? "unexpected end of file; expected ',' or ']'" : "expected ',' or ']'", at: position)
-            }
-        }
-        skipWhitespace()
-        if current != nil { throw SyntaxError("unexpected text after the array", at: position) }
-        return strings
-    }
-
-    private mutating func readString() throws(SyntaxError) -> String {
-        let start = position
-        advance()  // the opening quote
-        var text = String.UnicodeScalarView()
-        while true {
-            guard let c = current else { throw SyntaxError("unterminated string", at: start) }
-            if c == "\"" {
-                advance()
-                return String(text)
-            }
-            if c.value < 0x20 { throw SyntaxError("control character in a string", at: position) }
-            if c != "\\" {
-                text.append(c)
-                advance()
-                continue
-            }
-            let escapePosition = position
-            advance()
-            guard let e = current else { throw SyntaxError("unterminated string", at: start) }
-            advance()
-            switch e {
-            case "\"": text.append("\"")
-            case "\\": text.append("\\")
-            case "/": text.append("/")
-            case "b": text.append("\u{08}")
-            case "f": text.append("\u{0C}")
-            case "n": text.append("\n")
-            case "r": text.append("\r")
-            case "t": text.append("\t")
-            case "u":
-                var value = try readHex4(escapePosition)
-                if (0xD800..<0xDC00).contains(value) {
-                    guard current == "\\" else { throw SyntaxError("unpaired surrogate in \\u escape", at: escapePosition) }
-                    advance()
-                    guard current == "u" else { throw SyntaxError("unpaired surrogate in \\u escape", at: escapePosition) }
-                    advance()
-                    let low = try readHex4(escapePosition)
-                    guard (0xDC00..<0xE000).contains(low) else { throw SyntaxError("unpaired surrogate in \\u escape", at: escapePosition) }
-                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let scalar = Unicode.Scalar(value) else { throw SyntaxError("invalid \\u escape", at: escapePosition) }
-                text.append(scalar)
-            default:
-                throw SyntaxError("invalid escape '\\\(e)'", at: escapePosition)
-            }
-        }
-    }
-
-    private mutating func readHex4(_ escapePosition: SourcePosition) throws(SyntaxError) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard let c = current, c.isASCII, let digit = UInt32(String(c), radix: 16) else {
-                throw SyntaxError("invalid \\u escape", at: escapePosition)
-            }
-            value = value * 16 + digit
-            advance()
-        }
-        return value
+        let first = text.unicodeScalars.first { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}") }
+        return first == "[" || first == "{"
     }
 }

@@ -19,7 +19,12 @@ extension ExampleTask {
     /// are ignored. Errors: `TaskFileError`, naming the line and column of a syntax error, or
     /// the task (index and name) and field of a schema error.
     public static func readAll(json text: String) throws(TaskFileError) -> [ExampleTask] {
-        let document = try JSONValue.read(text)
+        let document: JSONValue
+        do {
+            document = try JSONValue.read(text)
+        } catch {
+            throw TaskFileError(error.message, at: error.position)
+        }
         guard case .array(let items) = document.kind else {
             throw TaskFileError("expected an array of tasks, found \(document.summary)", at: document.position)
         }

@@ -1,3 +1,5 @@
+import Language
+
 /// Where a value sits inside a task object: `"examples"[2]."output"`.
 struct FieldPath: CustomStringConvertible {
     enum Component {

@@ -46,17 +46,20 @@ import Testing
     }
 
     @Test func jsonCorpusErrorsNameTheProgramAndPosition() {
-        #expect(throws: SyntaxError("expected a program string", at: SourcePosition(line: 2, column: 3))) {
+        #expect(throws: SyntaxError("expected a program string, found the number 3", at: SourcePosition(line: 2, column: 3))) {
             try Corpus(parsing: "[\"(f a)\",\n  3]")
         }
         #expect(throws: SyntaxError("program 2, at 1:4 of its text: empty application '()'", at: SourcePosition(line: 1, column: 11))) {
             try Corpus(parsing: "[\"(f a)\", \"(g ())\"]")
         }
-        #expect(throws: SyntaxError("unterminated string", at: SourcePosition(line: 1, column: 2))) {
+        #expect(throws: SyntaxError("string is never closed", at: SourcePosition(line: 1, column: 2))) {
             try Corpus(parsing: "[\"(f a)")
         }
-        #expect(throws: SyntaxError("unexpected end of file; expected ',' or ']'", at: SourcePosition(line: 1, column: 9))) {
+        #expect(throws: SyntaxError("'[' is never closed", at: SourcePosition(line: 1, column: 1))) {
             try Corpus(parsing: "[\"(f a)\"")
+        }
+        #expect(throws: SyntaxError("expected an array of program strings, found an object", at: SourcePosition(line: 1, column: 1))) {
+            try Corpus(parsing: "{\"programs\": []}")
         }
     }
 

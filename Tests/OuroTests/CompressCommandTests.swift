@@ -52,7 +52,7 @@ import TestSupport
         let json = try write("[\"(f a)\",\n  3]", named: "bad.json", in: directory)
         let text = try write("(f a)\n(f (g $0) #1)\n", named: "bad.txt", in: directory)
         for (file, message) in [
-            (json, "\(json):2:3: expected a program string\n"),
+            (json, "\(json):2:3: expected a program string, found the number 3\n"),
             (text, "\(text):2:11: abstraction argument '#1' outside an abstraction body\n"),
             ("nowhere.json", "nowhere.json: no such file\n"),
         ] {

@@ -1,8 +1,6 @@
-import Language
-
 extension JSONValue {
     /// The deepest array and object nesting the reader accepts; deeper input is an error.
-    static let maximumDepth = 1_000
+    public static let maximumDepth = 1_000
 
     /// Reads one JSON document (RFC 8259): `null`, `true`, `false`, numbers, strings with
     /// escapes (`\uXXXX` with surrogate pairs), arrays and objects, surrounded by white space.
@@ -10,7 +8,7 @@ extension JSONValue {
     ///
     /// The reader is iterative (an explicit stack of open arrays and objects), so no input
     /// overflows the stack; nesting deeper than `maximumDepth` is an error naming the position.
-    static func read(_ text: String, maximumDepth: Int = maximumDepth) throws(TaskFileError) -> JSONValue {
+    public static func read(_ text: String, maximumDepth: Int = maximumDepth) throws(SyntaxError) -> JSONValue {
         var reader = JSONReader(text: text, maximumDepth: maximumDepth)
         return try reader.readDocument()
     }
@@ -56,8 +54,8 @@ private struct JSONReader {
         while let c = current, c == " " || c == "\t" || c == "\n" || c == "\r" { advance() }
     }
 
-    private func error(_ message: String) -> TaskFileError {
-        TaskFileError(message, at: position)
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(message, at: position)
     }
 
     /// How the scalar at the reading position reads in a message: `'x'`, `U+0007`, `the end`.
@@ -75,7 +73,7 @@ private struct JSONReader {
         return "'\(c)'"
     }
 
-    mutating func readDocument() throws(TaskFileError) -> JSONValue {
+    mutating func readDocument() throws(SyntaxError) -> JSONValue {
         if current == "\u{FEFF}" { index += 1 }
         let value = try readValue()
         skipSpace()
@@ -85,7 +83,7 @@ private struct JSONReader {
         return value
     }
 
-    private mutating func readValue() throws(TaskFileError) -> JSONValue {
+    private mutating func readValue() throws(SyntaxError) -> JSONValue {
         var stack: [Open] = []
         var items: [JSONValue] = []
         var keys: [(key: String, position: SourcePosition)] = []
@@ -150,7 +148,7 @@ private struct JSONReader {
     }
 
     /// The finished array or object `open`, its elements taken off the ends of `items` and `keys`.
-    private func finish(_ open: Open, _ items: inout [JSONValue], _ keys: inout [(key: String, position: SourcePosition)]) throws(TaskFileError) -> JSONValue {
+    private func finish(_ open: Open, _ items: inout [JSONValue], _ keys: inout [(key: String, position: SourcePosition)]) throws(SyntaxError) -> JSONValue {
         defer {
             items.removeSubrange(open.firstItem...)
             if open.isObject { keys.removeSubrange(open.firstKey...) }
@@ -163,21 +161,21 @@ private struct JSONReader {
         return JSONValue(.object(members), at: open.start)
     }
 
-    private func unclosed(_ open: Open) -> TaskFileError {
-        TaskFileError(open.isObject ? "'{' is never closed" : "'[' is never closed", at: open.start)
+    private func unclosed(_ open: Open) -> SyntaxError {
+        SyntaxError(open.isObject ? "'{' is never closed" : "'[' is never closed", at: open.start)
     }
 
     /// Rejects an object that names a key twice, at the second occurrence.
-    private static func checkDistinctKeys(_ members: [JSONValue.Member]) throws(TaskFileError) {
+    private static func checkDistinctKeys(_ members: [JSONValue.Member]) throws(SyntaxError) {
         guard members.count > 1 else { return }
         var seen: Set<String> = []
         for member in members where !seen.insert(member.key).inserted {
-            throw TaskFileError("duplicate key \(JSONValue.quoted(member.key))", at: member.keyPosition)
+            throw SyntaxError("duplicate key \(JSONValue.quoted(member.key))", at: member.keyPosition)
         }
     }
 
     /// Reads `"key" :` (white space already skipped).
-    private mutating func readKey(in open: Open) throws(TaskFileError) -> (key: String, position: SourcePosition) {
+    private mutating func readKey(in open: Open) throws(SyntaxError) -> (key: String, position: SourcePosition) {
         let keyPosition = position
         guard current == "\"" else {
             if current == nil { throw unclosed(open) }
@@ -194,12 +192,12 @@ private struct JSONReader {
     }
 
     /// Reads `"…"` with JSON's escapes; raw control characters and lone surrogates are errors.
-    private mutating func readString() throws(TaskFileError) -> String {
+    private mutating func readString() throws(SyntaxError) -> String {
         let start = position
         advance()
         var text = String.UnicodeScalarView()
         while true {
-            guard let c = current else { throw TaskFileError("string is never closed", at: start) }
+            guard let c = current else { throw SyntaxError("string is never closed", at: start) }
             switch c {
             case "\"":
                 advance()
@@ -217,10 +215,10 @@ private struct JSONReader {
     }
 
     /// Reads one escape (the reading position is at the backslash) and returns its scalar.
-    private mutating func readEscape() throws(TaskFileError) -> Unicode.Scalar {
+    private mutating func readEscape() throws(SyntaxError) -> Unicode.Scalar {
         let start = position
         advance()
-        guard let c = current else { throw TaskFileError("string is never closed", at: start) }
+        guard let c = current else { throw SyntaxError("string is never closed", at: start) }
         let simple: Unicode.Scalar?
         switch c {
         case "\"": simple = "\""
@@ -232,7 +230,7 @@ private struct JSONReader {
         case "r": simple = "\r"
         case "t": simple = "\t"
         case "u": simple = nil
-        default: throw TaskFileError("unknown escape '\\\(c)' in a string", at: start)
+        default: throw SyntaxError("unknown escape '\\\(c)' in a string", at: start)
         }
         advance()
         if let simple { return simple }
@@ -241,29 +239,29 @@ private struct JSONReader {
         case 0xD800...0xDBFF:
             // A high surrogate must be followed by `\u` and a low surrogate.
             guard current == "\\", index + 1 < scalars.count, scalars[index + 1] == "u" else {
-                throw TaskFileError("unpaired surrogate \\u\(Self.hex4(unit)) in a string", at: start)
+                throw SyntaxError("unpaired surrogate \\u\(Self.hex4(unit)) in a string", at: start)
             }
             let lowStart = position
             advance()
             advance()
             let low = try readHex(escapeAt: lowStart)
             guard (0xDC00...0xDFFF).contains(low) else {
-                throw TaskFileError("unpaired surrogate \\u\(Self.hex4(unit)) in a string", at: start)
+                throw SyntaxError("unpaired surrogate \\u\(Self.hex4(unit)) in a string", at: start)
             }
             return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!
         case 0xDC00...0xDFFF:
-            throw TaskFileError("unpaired surrogate \\u\(Self.hex4(unit)) in a string", at: start)
+            throw SyntaxError("unpaired surrogate \\u\(Self.hex4(unit)) in a string", at: start)
         default:
             return Unicode.Scalar(unit)!
         }
     }
 
     /// Reads the four hex digits of a `\u` escape.
-    private mutating func readHex(escapeAt start: SourcePosition) throws(TaskFileError) -> UInt32 {
+    private mutating func readHex(escapeAt start: SourcePosition) throws(SyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard let c = current, let digit = Self.hexDigit(c) else {
-                throw TaskFileError("'\\u' must be followed by four hex digits", at: start)
+                throw SyntaxError("'\\u' must be followed by four hex digits", at: start)
             }
             value = value * 16 + digit
             advance()
@@ -287,7 +285,7 @@ private struct JSONReader {
 
     /// Reads a number in JSON's grammar, `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`,
     /// and returns its spelling.
-    private mutating func readNumber() throws(TaskFileError) -> String {
+    private mutating func readNumber() throws(SyntaxError) -> String {
         let start = position
         var text = String.UnicodeScalarView()
         func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { ("0"..."9").contains($0) } ?? false }
@@ -299,7 +297,7 @@ private struct JSONReader {
         if current == "0" {
             text.append("0")
             advance()
-            if isDigit(current) { throw TaskFileError("a JSON number has no leading zeros", at: start) }
+            if isDigit(current) { throw SyntaxError("a JSON number has no leading zeros", at: start) }
         } else {
             while isDigit(current) {
                 text.append(current!)
@@ -332,7 +330,7 @@ private struct JSONReader {
     }
 
     /// Reads `true`, `false` or `null`; any other word is an error naming it.
-    private mutating func readWord() throws(TaskFileError) -> JSONValue.Kind {
+    private mutating func readWord() throws(SyntaxError) -> JSONValue.Kind {
         let start = position
         var word = String.UnicodeScalarView()
         while let c = current, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" {
@@ -344,7 +342,7 @@ private struct JSONReader {
         case "false": return .bool(false)
         case "null": return .null
         case let other:
-            throw TaskFileError("unexpected word '\(JSONValue.excerpt(other))' (JSON's words are true, false and null)", at: start)
+            throw SyntaxError("unexpected word '\(JSONValue.excerpt(other))' (JSON's words are true, false and null)", at: start)
         }
     }
 }

@@ -1,13 +1,11 @@
-import Language
-
-/// A JSON value read from text, with the position where it starts, so that a task file's
-/// schema errors can point at the offending value.
+/// A JSON value read from text, with the position where it starts, so that messages about
+/// a file's content (a task file's schema, a corpus's programs) can point at the offending value.
 ///
 /// Numbers keep their spelling (`12`, `-3`, `1.5e3`): the task reader decides what a number
 /// means from the type it expects, so a huge integer becomes a message there, not a rounded
 /// `Double` here. An object keeps its members in order; the reader rejects duplicate keys.
-struct JSONValue: Hashable, Sendable {
-    enum Kind: Hashable, Sendable {
+public struct JSONValue: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
         case null
         case bool(Bool)
         case number(String)
@@ -17,28 +15,28 @@ struct JSONValue: Hashable, Sendable {
     }
 
     /// One `"key": value` member of an object.
-    struct Member: Hashable, Sendable {
-        var key: String
-        var keyPosition: SourcePosition
-        var value: JSONValue
+    public struct Member: Hashable, Sendable {
+        public var key: String
+        public var keyPosition: SourcePosition
+        public var value: JSONValue
     }
 
-    var kind: Kind
-    var position: SourcePosition
+    public var kind: Kind
+    public var position: SourcePosition
 
-    init(_ kind: Kind, at position: SourcePosition) {
+    public init(_ kind: Kind, at position: SourcePosition) {
         self.kind = kind
         self.position = position
     }
 
     /// The member named `key`, when this is an object that has one.
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = kind else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// How the value reads in a message: `a string`, `an array`, `the number 1.5`, `null`.
-    var summary: String {
+    public var summary: String {
         switch kind {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
@@ -50,12 +48,12 @@ struct JSONValue: Hashable, Sendable {
     }
 
     /// `text`, cut to its first 24 characters (with `…`) so that a message stays one line.
-    static func excerpt(_ text: String, limit: Int = 24) -> String {
+    public static func excerpt(_ text: String, limit: Int = 24) -> String {
         text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 
     /// `text` as a JSON string literal, for naming keys and task names in messages.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
