@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Search", dependencies: ["Language", "Grammar", "Tasks"]),
         .target(name: "Verification", dependencies: ["Language", "Tasks", "SMT"]),
         .target(name: "Synthesis", dependencies: ["Language", "Grammar", "Tasks", "Search", "Verification"]),
-        .target(name: "Learning", dependencies: ["Language", "Grammar"]),
+        .target(name: "Learning", dependencies: ["Language", "Grammar", "Tasks"]),
         .executableTarget(
             name: "ouro",
             dependencies: [
@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Tasks", "Language", "Grammar", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "TestSupport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"]),
         .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Synthesis
 import Grammar
+import Learning
 import Tasks
 
 /// `ouro solve FILE...`: synthesizes and prints a verified answer for each problem file.
@@ -43,6 +44,9 @@ struct Solve: ParsableCommand {
 
     @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar.")
     var grammar: String?
+
+    @Option(help: "A ranking model (from `ouro train`) that sets each JSON task's grammar weights from its examples.")
+    var model: String?
 
     @Option(help: "How many programs each JSON task's frontier keeps.")
     var frontier = 5
@@ -86,6 +90,9 @@ struct Solve: ParsableCommand {
                     }
                 }
             } else {
+                guard model == nil else {
+                    throw ValidationError("--model conditions the top-down search of JSON tasks; SyGuS files do not take one yet")
+                }
                 guard search != .topdown else {
                     throw ValidationError("top-down search runs on JSON tasks over λ-programs; SyGuS files take --search bottomup (the default)")
                 }
@@ -112,6 +119,7 @@ struct Solve: ParsableCommand {
         let solver = taskSolver
         let items = work
         let lambdaGrammar = taskGrammar
+        let ranker = try model.map(loadRanker)
         let report = SolveReport(json: json, labelled: items.count > 1)
         let solved = ParallelWork.run(count: items.count, jobs: jobs) { index -> Bool in
             switch items[index] {
@@ -121,7 +129,9 @@ struct Solve: ParsableCommand {
                 if case .unknown = result.status { return false }
                 return true
             case .examples(let file, let task):
-                let result = solver.solve(task, grammar: lambdaGrammar!)
+                var grammar = lambdaGrammar!
+                if let ranker { grammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
+                let result = solver.solve(task, grammar: grammar)
                 report.print(file: file, result: result)
                 return result.solved
             }
@@ -130,5 +140,17 @@ struct Solve: ParsableCommand {
             print("solved \(solved.filter { $0 }.count)/\(solved.count)")
         }
         if solved.contains(false) { throw ExitCode(ExitStatus.noAnswer) }
+    }
+}
+
+/// Reads a ranking model file, or fails with a message naming it.
+func loadRanker(_ file: String) throws -> Ranker {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        throw InputError(file: file, message: FileManager.default.fileExists(atPath: file) ? "cannot be read" : "no such file")
+    }
+    do {
+        return try Ranker(fileData: data)
+    } catch {
+        throw InputError(file: file, message: error.message)
     }
 }

@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import Grammar
+import Language
+import Learning
+import Tasks
+
+/// `ouro train TASKFILES... --solutions FILE.jsonl --grammar G --out MODEL`: trains a ranking
+/// model on the solutions `ouro solve --json` found for those tasks, plus dreams.
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a ranking model on solutions and dreams.",
+        discussion: """
+            The task files are the JSON task files that were solved; --solutions is the JSON \
+            Lines `ouro solve --json` wrote for them (each solved task's frontier, weighted by \
+            posterior, is a training example). The grammar is first refitted to the solutions \
+            (written with --grammar-out, the base the model is meant for); dreams are sampled \
+            from it and run on the tasks' inputs. Prints the loss per epoch on standard error \
+            and a summary; `ouro solve --grammar REFIT --model MODEL` then uses the model.
+            """
+    )
+
+    @Argument(help: "JSON task files the solutions are for.")
+    var taskFiles: [String]
+
+    @Option(help: "JSON Lines written by `ouro solve --json` for those task files.")
+    var solutions: String
+
+    @Option(help: "The grammar the tasks were solved with.")
+    var grammar: String
+
+    @Option(help: "Where to write the model.")
+    var out: String
+
+    @Option(name: .customLong("grammar-out"), help: "Write the refitted grammar (the model's base) here.")
+    var grammarOut: String?
+
+    @Option(help: "How many dreams to add to the training data.")
+    var dreams = 1_000
+
+    @Option(help: "The most training epochs (training stops earlier when the held-aside loss stops falling).")
+    var epochs = 200
+
+    @Option(help: "Hidden units of the network.")
+    var hidden = 64
+
+    @Option(help: "Seed for the network's initial weights, dreams and batches.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if taskFiles.isEmpty { throw ValidationError("Give the JSON task files the solutions are for.") }
+        if dreams < 0 { throw ValidationError("--dreams must be 0 or more.") }
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
+        if hidden < 1 { throw ValidationError("--hidden must be at least 1.") }
+    }
+
+    func run() throws {
+        let base = try readGrammar(grammar)
+        var tasks: [String: ExampleTask] = [:]
+        var allTasks: [ExampleTask] = []
+        for file in taskFiles {
+            let text = try InputError.readText(file)
+            do {
+                for task in try ExampleTask.readAll(json: text) {
+                    tasks[task.name] = task
+                    allTasks.append(task)
+                }
+            } catch {
+                throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
+            }
+        }
+        let frontiers = try readSolutions(solutions, tasks: tasks, grammar: base)
+        let corpus = frontiers.flatMap { $0.programs }
+        let refit = base.refitted(to: corpus, contextual: true)
+        if let grammarOut {
+            do {
+                try refit.fileText.write(toFile: grammarOut, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(file: grammarOut, message: "cannot be written: \(error.localizedDescription)")
+            }
+        }
+
+        var examples: [RankerExample] = []
+        for frontier in frontiers {
+            let features = TaskFeatures.vector(of: frontier.task)
+            for item in frontier.programs {
+                examples.append(RankerExample(task: frontier.task.name, features: features, program: item.program, request: item.request, weight: item.weight))
+            }
+        }
+        let dreamed = Dream.dreams(of: refit, over: allTasks, options: DreamOptions(count: dreams, seed: seed))
+        for dream in dreamed {
+            examples.append(RankerExample(
+                task: dream.task.name, features: TaskFeatures.vector(of: dream.task), program: dream.program,
+                request: dream.task.request, isDream: true))
+        }
+
+        var options = RankerTrainingOptions()
+        options.maximumEpochs = epochs
+        options.hidden = hidden
+        options.seed = seed
+        let start = Date()
+        let (ranker, report) = Ranker.train(examples, grammar: refit, options: options) { epoch in
+            let validation = epoch.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""
+            printError(String(format: "epoch %d: training loss %.4f", epoch.epoch, epoch.trainingLoss) + validation)
+        }
+        do {
+            try ranker.fileData().write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw InputError(file: out, message: "cannot be written: \(error.localizedDescription)")
+        }
+        let best = report.epochs[report.bestEpoch - 1]
+        print("""
+            trained on \(frontiers.count) solved tasks (\(corpus.count) programs) and \(dreamed.count) dreams; \
+            \(report.validationExamples) programs held aside
+            best epoch \(report.bestEpoch) of \(report.epochs.count): training loss \(String(format: "%.4f", best.trainingLoss))\
+            \(best.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""); \(String(format: "%.1f", Date().timeIntervalSince(start))) s
+            model: \(out) (\(ranker.keys.count) outputs)
+            """)
+    }
+
+    private struct Frontier {
+        var task: ExampleTask
+        var programs: [WeightedProgram]
+    }
+
+    /// The solved tasks' frontiers from `ouro solve --json` lines, matched to tasks by name.
+    private func readSolutions(_ file: String, tasks: [String: ExampleTask], grammar: Grammar) throws -> [Frontier] {
+        let text = try InputError.readText(file)
+        let table = grammar.primitiveTable
+        var frontiers: [Frontier] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+            let position = SourcePosition(line: number + 1, column: 1)
+            let json: JSONValue
+            do {
+                json = try JSONValue.read(String(line))
+            } catch {
+                throw InputError(file: file, position: SourcePosition(line: number + 1, column: error.position.column), message: error.message)
+            }
+            guard case .string(let name) = json["task"]?.kind else {
+                throw InputError(file: file, position: position, message: "expected a JSON object with a \"task\" name, as `ouro solve --json` writes for JSON tasks")
+            }
+            guard let task = tasks[name] else {
+                throw InputError(file: file, position: position, message: "task \(JSONValue.quoted(name)) is in none of the task files")
+            }
+            guard case .array(let entries) = json["frontier"]?.kind, !entries.isEmpty else { continue }
+            var parsed: [(program: Program, logPrior: Double, logLikelihood: Double)] = []
+            for entry in entries {
+                guard case .string(let source) = entry["program"]?.kind else {
+                    throw InputError(file: file, position: position, message: "a frontier entry of \(JSONValue.quoted(name)) has no \"program\"")
+                }
+                let program: Program
+                do {
+                    program = try Program(parsing: source, primitives: table)
+                } catch {
+                    throw InputError(file: file, position: position, message: "task \(JSONValue.quoted(name)): \(error.message) in \(source)")
+                }
+                guard grammar.logPrior(of: program, request: task.request) != nil else { continue }
+                parsed.append((program, numeric(entry["logPrior"]) ?? 0, numeric(entry["logLikelihood"]) ?? 0))
+            }
+            if !parsed.isEmpty {
+                frontiers.append(Frontier(task: task, programs: WeightedProgram.frontier(parsed, request: task.request)))
+            }
+        }
+        return frontiers
+    }
+
+    private func numeric(_ value: JSONValue?) -> Double? {
+        if case .number(let text) = value?.kind { return Double(text) }
+        return nil
+    }
+}
+
+/// Reads a grammar file, or fails with a message naming the file and position.
+func readGrammar(_ file: String) throws -> Grammar {
+    let text = try InputError.readText(file)
+    do {
+        return try Grammar(parsing: text)
+    } catch {
+        throw InputError(file: file, position: error.position, message: error.message)
+    }
+}
