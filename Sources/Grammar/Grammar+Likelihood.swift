@@ -8,6 +8,13 @@ public struct ChoicePoint: Sendable {
     public var fittingProductions: [ProductionKey]
     public var fittingVariables: Int
     public var chosen: SlotChoice
+
+    public init(slot: Slot, fittingProductions: [ProductionKey], fittingVariables: Int, chosen: SlotChoice) {
+        self.slot = slot
+        self.fittingProductions = fittingProductions
+        self.fittingVariables = fittingVariables
+        self.chosen = chosen
+    }
 }
 
 extension Grammar {

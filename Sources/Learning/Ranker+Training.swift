@@ -8,18 +8,34 @@ public struct RankerExample: Sendable {
     /// The task's name; examples of one task stay on one side of the validation split.
     public var task: String
     public var features: [Double]
-    public var program: Program
-    public var request: TypeExpr
+    /// The choices that derive the program: given, or found by the grammar (a λ-program).
+    public var derivation: Derivation
     public var weight: Double
     public var isDream: Bool
 
+    public enum Derivation: Sendable {
+        case program(Program, request: TypeExpr)
+        case choices([ChoicePoint])
+    }
+
     public init(task: String, features: [Double], program: Program, request: TypeExpr, weight: Double = 1, isDream: Bool = false) {
+        self.init(task: task, features: features, derivation: .program(program, request: request), weight: weight, isDream: isDream)
+    }
+
+    public init(task: String, features: [Double], derivation: Derivation, weight: Double = 1, isDream: Bool = false) {
         self.task = task
         self.features = features
-        self.program = program
-        self.request = request
+        self.derivation = derivation
         self.weight = weight
         self.isDream = isDream
+    }
+
+    /// The choice points of the example's program under `grammar`.
+    func choicePoints(in grammar: Grammar) -> [ChoicePoint]? {
+        switch derivation {
+        case .program(let program, let request): return grammar.choicePoints(of: program, request: request)
+        case .choices(let points): return points
+        }
     }
 }
 
@@ -77,7 +93,7 @@ extension Ranker {
         var derivations: [(RankerExample, [ChoicePoint])] = []
         var keySet = Set<ContextualKey>()
         for example in examples {
-            guard let points = grammar.choicePoints(of: example.program, request: example.request) else {
+            guard let points = example.choicePoints(in: grammar) else {
                 report.skipped += 1
                 continue
             }

@@ -34,8 +34,12 @@ import Language
 /// - 56: squash(number of examples)
 /// - 57: y equals the second input; 58: every element of list y occurs in the second input
 /// - 59: 1 (a bias)
+/// - 60–91: for SyGuS problems, the operators the specification mentions, hashed by name into
+///   32 buckets (each the fraction of operator occurrences), see `vector(of: SyGuSProblem)`
+/// - 92: the specification is logical (mentions declared variables); 93: squash(constraints);
+///   94: parameters of the function / 3; 95: several functions to synthesize
 public enum TaskFeatures {
-    public static let count = 60
+    public static let count = 96
 
     /// The features of a task's examples.
     public static func vector(of examples: [(inputs: [Value], output: Value)]) -> [Double] {

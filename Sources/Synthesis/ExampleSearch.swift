@@ -39,7 +39,7 @@ struct ExampleSearch {
         do {
             enumerator = try BottomUpEnumerator(
                 grammar: grammar, definitions: problem.definitions, parameterSorts: function.parameters.map(\.sort),
-                inputs: table.rows, costs: options.costs ?? defaultCosts(function), memoryLimit: options.memoryLimit)
+                inputs: table.rows, costs: options.costs?(grammar) ?? defaultCosts(function), memoryLimit: options.memoryLimit)
         } catch {
             return .failed(error.description)
         }

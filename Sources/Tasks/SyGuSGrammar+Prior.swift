@@ -16,6 +16,42 @@ extension SyGuSGrammar {
         return derive(expression, start, normalised, &memo, depth: 0)
     }
 
+    /// The choices of the most likely derivation (uniform weights: the one with fewest
+    /// choices) of `expression` from `start`, in preorder: `(nonterminal, production)`, where
+    /// production `nil` is a constant taken under `(Constant S)`; `nil` when the grammar
+    /// cannot derive the expression.
+    public func derivation(of expression: Expression, from start: Int = 0) -> [(nonterminal: Int, production: Int?)]? {
+        var memo: [Key: [(nonterminal: Int, production: Int?)]?] = [:]
+        return bestDerivation(expression, start, &memo, depth: 0)
+    }
+
+    private func bestDerivation(_ e: Expression, _ nt: Int, _ memo: inout [Key: [(nonterminal: Int, production: Int?)]?], depth: Int) -> [(nonterminal: Int, production: Int?)]? {
+        if depth > 200 { return nil }
+        let key = Key(expression: e, nonterminal: nt)
+        if let known = memo[key] { return known }
+        memo[key] = .some(nil)  // guards against cycles of chain productions
+        var best: [(nonterminal: Int, production: Int?)]?
+        for (index, template) in nonterminals[nt].productions.enumerated() {
+            var holes: [(Expression, Int)] = []
+            guard Self.match(template, e, &holes) else { continue }
+            var choices: [(nonterminal: Int, production: Int?)] = [(nt, index)]
+            var derivable = true
+            for (sub, hole) in holes {
+                guard let inner = bestDerivation(sub, hole, &memo, depth: depth + 1) else {
+                    derivable = false
+                    break
+                }
+                choices += inner
+            }
+            if derivable, best == nil || choices.count < best!.count { best = choices }
+        }
+        if best == nil, nonterminals[nt].allowsAnyConstant, case .constant(let v) = e, v.type == nonterminals[nt].sort {
+            best = [(nt, nil)]
+        }
+        memo[key] = .some(best)
+        return best
+    }
+
     private struct Key: Hashable {
         var expression: Expression
         var nonterminal: Int

@@ -42,10 +42,10 @@ struct Solve: ParsableCommand {
         if memoryMiB < 16 { throw ValidationError("--memory must be at least 16 MiB.") }
     }
 
-    @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar.")
+    @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs.")
     var grammar: String?
 
-    @Option(help: "A ranking model (from `ouro train`) that sets each JSON task's grammar weights from its examples.")
+    @Option(help: "A ranking model (from `ouro train`) that sets each task's grammar weights from its examples or specification; needs --grammar, its base.")
     var model: String?
 
     @Option(help: "How many programs each JSON task's frontier keeps.")
@@ -68,7 +68,14 @@ struct Solve: ParsableCommand {
         // Read every file first, so bad input is reported before any search starts.
         var work: [Work] = []
         var ignored: [(String, [String])] = []
-        var taskGrammar: Grammar?
+        if model != nil && grammar == nil {
+            throw ValidationError("--model needs --grammar: the grammar the model was trained against (`ouro train --grammar-out`).")
+        }
+        let taskGrammar = try grammar.map(readGrammar)
+        let hasJSON = files.contains { $0.hasSuffix(".json") }
+        if hasJSON && taskGrammar == nil {
+            throw ValidationError("JSON task files need --grammar, e.g. --grammar Grammars/lists.grammar")
+        }
         for file in files {
             let text = try InputError.readText(file)
             if file.hasSuffix(".json") {
@@ -80,19 +87,7 @@ struct Solve: ParsableCommand {
                 } catch {
                     throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
                 }
-                if taskGrammar == nil {
-                    guard let grammar else { throw ValidationError("JSON task files need --grammar, e.g. --grammar Grammars/lists.grammar") }
-                    let grammarText = try InputError.readText(grammar)
-                    do {
-                        taskGrammar = try Grammar(parsing: grammarText)
-                    } catch {
-                        throw InputError(file: grammar, position: error.position, message: error.message)
-                    }
-                }
             } else {
-                guard model == nil else {
-                    throw ValidationError("--model conditions the top-down search of JSON tasks; SyGuS files do not take one yet")
-                }
                 guard search != .topdown else {
                     throw ValidationError("top-down search runs on JSON tasks over λ-programs; SyGuS files take --search bottomup (the default)")
                 }
@@ -124,7 +119,13 @@ struct Solve: ParsableCommand {
         let solved = ParallelWork.run(count: items.count, jobs: jobs) { index -> Bool in
             switch items[index] {
             case .sygus(let file, let problem):
-                let result = synthesizer.solve(problem)
+                var solver = synthesizer
+                if var weights = lambdaGrammar, problem.functions.count == 1 {
+                    if let ranker { weights = ranker.grammar(for: TaskFeatures.vector(of: problem), base: weights) }
+                    let conditioned = weights
+                    solver.options.costs = { searched in problem.costs(of: searched, from: conditioned) }
+                }
+                let result = solver.solve(problem)
                 report.print(file: file, problem: problem, result: result)
                 if case .unknown = result.status { return false }
                 return true
@@ -136,7 +137,7 @@ struct Solve: ParsableCommand {
                 return result.solved
             }
         }
-        if !json, taskGrammar != nil {
+        if !json, hasJSON {
             print("solved \(solved.filter { $0 }.count)/\(solved.count)")
         }
         if solved.contains(false) { throw ExitCode(ExitStatus.noAnswer) }

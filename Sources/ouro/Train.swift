@@ -20,14 +20,14 @@ struct Train: ParsableCommand {
             """
     )
 
-    @Argument(help: "JSON task files the solutions are for.")
+    @Argument(help: "The task files the solutions are for: JSON task files, or SyGuS .sl files.")
     var taskFiles: [String]
 
     @Option(help: "JSON Lines written by `ouro solve --json` for those task files.")
     var solutions: String
 
-    @Option(help: "The grammar the tasks were solved with.")
-    var grammar: String
+    @Option(help: "The grammar JSON tasks were solved with (SyGuS files bring their own).")
+    var grammar: String?
 
     @Option(help: "Where to write the model.")
     var out: String
@@ -55,6 +55,14 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
+        let sygusFiles = taskFiles.filter { $0.hasSuffix(".sl") }
+        if !sygusFiles.isEmpty {
+            guard sygusFiles.count == taskFiles.count else {
+                throw ValidationError("Train on JSON task files or on SyGuS files, not both at once.")
+            }
+            return try trainOnSyGuS()
+        }
+        guard let grammar else { throw ValidationError("JSON task files need --grammar, the grammar they were solved with.") }
         let base = try readGrammar(grammar)
         var tasks: [String: ExampleTask] = [:]
         var allTasks: [ExampleTask] = []
@@ -94,12 +102,79 @@ struct Train: ParsableCommand {
                 request: dream.task.request, isDream: true))
         }
 
+        try train(examples, grammar: refit, summary: "\(frontiers.count) solved tasks (\(corpus.count) programs) and \(dreamed.count) dreams")
+    }
+
+    /// SyGuS files: each solved problem's answer, derived in its own grammar, is a training
+    /// example; the base grammar is fitted to all of them over the operators the problems offer.
+    private func trainOnSyGuS() throws {
+        var problems: [String: (problem: SyGuSProblem, text: String)] = [:]
+        for file in taskFiles {
+            let text = try InputError.readText(file)
+            do {
+                problems[URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent] = (try SyGuSProblem(parsing: text), text)
+            } catch {
+                throw InputError(file: file, position: error.position, message: error.message)
+            }
+        }
+        let text = try InputError.readText(solutions)
+        var derivations: [(task: String, problem: SyGuSProblem, points: [ChoicePoint])] = []
+        var underivable = 0
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+            let position = SourcePosition(line: number + 1, column: 1)
+            let json: JSONValue
+            do {
+                json = try JSONValue.read(String(line))
+            } catch {
+                throw InputError(file: solutions, position: SourcePosition(line: number + 1, column: error.position.column), message: error.message)
+            }
+            guard case .string(let name) = json["task"]?.kind else {
+                throw InputError(file: solutions, position: position, message: "expected a JSON object with a \"task\" name, as `ouro solve --json` writes")
+            }
+            guard let (problem, source) = problems[name] else {
+                throw InputError(file: solutions, position: position, message: "task \(JSONValue.quoted(name)) is in none of the task files")
+            }
+            guard case .string(let answer) = json["answer"]?.kind else { continue }
+            let bodies: [Int: Tasks.Expression]
+            do {
+                bodies = try SyGuSProblem.answerBodies(answer, source: source)
+            } catch {
+                throw InputError(file: solutions, position: position, message: "the answer for \(JSONValue.quoted(name)) does not read: \(error)")
+            }
+            for (function, body) in bodies.sorted(by: { $0.key < $1.key }) {
+                guard let points = problem.choicePoints(of: body, function: function) else {
+                    underivable += 1
+                    continue
+                }
+                derivations.append((name, problem, points))
+            }
+        }
+        let base = Grammar.fitted(
+            to: derivations.flatMap { $0.points.map { ($0, 1.0) } }, offering: problems.values.map(\.problem), name: "sygus")
+        if let grammarOut {
+            do {
+                try base.fileText.write(toFile: grammarOut, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(file: grammarOut, message: "cannot be written: \(error.localizedDescription)")
+            }
+        }
+        let examples = derivations.map {
+            RankerExample(task: $0.task, features: TaskFeatures.vector(of: $0.problem), derivation: .choices($0.points))
+        }
+        let skipped = underivable > 0 ? " (\(underivable) answers not derivable in their grammar skipped)" : ""
+        try train(examples, grammar: base, summary: "\(derivations.count) solved SyGuS problems\(skipped)")
+    }
+
+    private func train(_ examples: [RankerExample], grammar base: Grammar, summary: String) throws {
+        guard !examples.isEmpty else {
+            throw InputError(file: solutions, message: "no solved task in it can be derived by its grammar; nothing to train on")
+        }
         var options = RankerTrainingOptions()
         options.maximumEpochs = epochs
         options.hidden = hidden
         options.seed = seed
         let start = Date()
-        let (ranker, report) = Ranker.train(examples, grammar: refit, options: options) { epoch in
+        let (ranker, report) = Ranker.train(examples, grammar: base, options: options) { epoch in
             let validation = epoch.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""
             printError(String(format: "epoch %d: training loss %.4f", epoch.epoch, epoch.trainingLoss) + validation)
         }
@@ -110,8 +185,7 @@ struct Train: ParsableCommand {
         }
         let best = report.epochs[report.bestEpoch - 1]
         print("""
-            trained on \(frontiers.count) solved tasks (\(corpus.count) programs) and \(dreamed.count) dreams; \
-            \(report.validationExamples) programs held aside
+            trained on \(summary); \(report.validationExamples) programs held aside
             best epoch \(report.bestEpoch) of \(report.epochs.count): training loss \(String(format: "%.4f", best.trainingLoss))\
             \(best.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""); \(String(format: "%.1f", Date().timeIntervalSince(start))) s
             model: \(out) (\(ranker.keys.count) outputs)

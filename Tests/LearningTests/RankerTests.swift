@@ -51,7 +51,7 @@ import TestSupport
             for i in values.indices { values[i] += (Double(random.next() % 1000) / 1000 - 0.5) * 0.4 }
         }
         jitter(&ranker.network.w1); jitter(&ranker.network.b1); jitter(&ranker.network.w2); jitter(&ranker.network.b2)
-        let grammarPoints = try examples(grammar).map { ($0, grammar.choicePoints(of: $0.program, request: $0.request)!) }
+        let grammarPoints = try examples(grammar).map { ($0, $0.choicePoints(in: grammar)!) }
         var compiled = grammarPoints.map { ranker.compile($0.0, $0.1) }
         compiled[0].weight = 0.7
 
@@ -96,9 +96,10 @@ import TestSupport
 
         // The model makes each training task's own solution more likely than the base grammar does.
         for example in data {
+            guard case .program(let program, let request) = example.derivation else { continue }
             let conditioned = first.grammar(for: example.features, base: grammar)
-            let before = grammar.logPrior(of: example.program, request: example.request)!
-            let after = conditioned.logPrior(of: example.program, request: example.request)!
+            let before = grammar.logPrior(of: program, request: request)!
+            let after = conditioned.logPrior(of: program, request: request)!
             #expect(after > before, "\(example.task): \(after) not above \(before)")
         }
 

@@ -1,0 +1,185 @@
+import Foundation
+import Grammar
+import Language
+import Tasks
+
+/// SyGuS problems seen by the ranking model: a problem's grammar productions keyed like the
+/// productions of a `Grammar` (operator name and sorts; a function parameter is a variable),
+/// so that weights learned on one problem apply to every problem offering the same operators,
+/// and production costs for the bottom-up search derived from a (task-conditioned) grammar.
+extension SyGuSProblem {
+    /// What a production template of `function`'s grammar chooses: a production key, a
+    /// variable, or `nil` for a chain production (`Start → B`), which chooses nothing.
+    public func choice(of template: Tasks.Expression) -> SlotChoice? {
+        switch template {
+        case .builtin(let primitive, _): return .production(ProductionKey(name: primitive.name, type: primitive.type.canonical))
+        case .constant(let value):
+            guard let type = value.type else { return nil }
+            return .production(ProductionKey(name: value.description, type: type))
+        case .parameter, .variable: return .variable
+        case .nonterminal: return nil
+        case .definition(let index, _):
+            let definition = definitions[index]
+            return .production(ProductionKey(name: definition.name, type: TypeExpr.function(definition.parameters.map(\.sort), definition.returnSort).canonical))
+        case .synthesized(let index, _):
+            return .production(ProductionKey(name: functions[index].name, type: functions[index].type.canonical))
+        }
+    }
+
+    /// The choices (all at the root slot: the bottom-up search has no context) of the
+    /// derivation of `body` in `function`'s grammar; `nil` when the grammar cannot derive it.
+    public func choicePoints(of body: Tasks.Expression, function: Int) -> [ChoicePoint]? {
+        let grammar = functions[function].grammar
+        guard let derivation = grammar.derivation(of: body) else { return nil }
+        return derivation.compactMap { step -> ChoicePoint? in
+            guard let index = step.production, let chosen = choice(of: grammar.nonterminals[step.nonterminal].productions[index]) else { return nil }
+            var fitting: [ProductionKey] = []
+            var variables = 0
+            for template in grammar.nonterminals[step.nonterminal].productions {
+                switch choice(of: template) {
+                case .production(let key): if !fitting.contains(key) { fitting.append(key) }
+                case .variable: variables += 1
+                case nil: break
+                }
+            }
+            return ChoicePoint(slot: .root, fittingProductions: fitting, fittingVariables: variables, chosen: chosen)
+        }
+    }
+
+    /// The input-output examples of a programming-by-example problem: every constraint
+    /// `(= (f c1 … cn) c)` with literal arguments, for the first function to synthesize.
+    public var examples: [(inputs: [Value], output: Value)] {
+        var result: [(inputs: [Value], output: Value)] = []
+        for constraint in constraints {
+            guard case .builtin(let equals, let sides) = constraint, equals.name == "=", sides.count == 2 else { continue }
+            for (call, other) in [(sides[0], sides[1]), (sides[1], sides[0])] {
+                guard case .synthesized(0, let arguments) = call, case .constant(let output) = other else { continue }
+                let inputs = arguments.compactMap { argument -> Value? in
+                    if case .constant(let value) = argument { return value }
+                    return nil
+                }
+                if inputs.count == arguments.count { result.append((inputs, output)) }
+                break
+            }
+        }
+        return result
+    }
+
+    /// The built-in operators the specification mentions (constraints and helper bodies), with counts.
+    public var specificationOperators: [String: Int] {
+        var counts: [String: Int] = [:]
+        func visit(_ e: Tasks.Expression) {
+            switch e {
+            case .builtin(let primitive, let arguments):
+                counts[primitive.name, default: 0] += 1
+                arguments.forEach(visit)
+            case .definition(_, let arguments), .synthesized(_, let arguments): arguments.forEach(visit)
+            case .constant, .variable, .parameter, .nonterminal: break
+            }
+        }
+        constraints.forEach(visit)
+        definitions.forEach { visit($0.body) }
+        return counts
+    }
+
+    /// Production costs `[nonterminal][production]` of `grammar` (a function's grammar) for the bottom-up
+    /// search, from a grammar's weights at the root slot (unigram, or a task-conditioned
+    /// grammar's predictions): the most likely production of a nonterminal costs 1, and each
+    /// nat less likely adds 1, up to 8. A production the grammar lacks gets the mean weight of
+    /// those it has; a chain production costs 1.
+    public func costs(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Int]] {
+        searched.nonterminals.map { nonterminal in
+            let weights: [Double?] = nonterminal.productions.map { template in
+                guard let choice = choice(of: template) else { return nil }
+                if case .production(let key) = choice, grammar[key] == nil { return .nan }
+                return grammar.logWeight(of: choice, in: .root)
+            }
+            let known = weights.compactMap { $0 }.filter { !$0.isNaN && $0.isFinite }
+            let fallback = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
+            let filled = weights.map { weight -> Double? in
+                guard let weight else { return nil }
+                return weight.isNaN || !weight.isFinite ? fallback : weight
+            }
+            let best = filled.compactMap { $0 }.max() ?? 0
+            return filled.map { weight in
+                guard let weight else { return 1 }
+                return 1 + min(7, Int((best - weight).rounded()))
+            }
+        }
+    }
+}
+
+extension TaskFeatures {
+    /// The features of a SyGuS problem: its examples when it is a programming-by-example
+    /// problem, and (features 60–95) the operators its specification mentions.
+    public static func vector(of problem: SyGuSProblem) -> [Double] {
+        var features = vector(of: problem.examples)
+        let operators = problem.specificationOperators
+        let total = Double(operators.values.reduce(0, +))
+        for (name, count) in operators {
+            features[60 + Int(SplitMix64.seed(for: name) % 32)] += Double(count) / max(1, total)
+        }
+        features[92] = problem.constraints.contains { $0.mentionsVariables } ? 1 : 0
+        features[93] = squash(Double(problem.constraints.count))
+        features[94] = Double(problem.functions.first?.parameters.count ?? 0) / 3
+        features[95] = problem.functions.count > 1 ? 1 : 0
+        return features
+    }
+}
+
+extension Grammar {
+    /// A grammar over every production the problems' grammars offer (operators at their sorts
+    /// and literal constants; helpers and chain productions have no production here), with
+    /// weights fitted to `points` (`log(uses + 1) − log(possible + 1)`), for the bottom-up
+    /// search's costs and as the base of a ranking model.
+    public static func fitted(to points: [(ChoicePoint, Double)], offering problems: [SyGuSProblem], name: String) -> Grammar {
+        var keys = Set<ProductionKey>()
+        for problem in problems {
+            for function in problem.functions {
+                for nonterminal in function.grammar.nonterminals {
+                    for template in nonterminal.productions {
+                        if case .production(let key) = problem.choice(of: template) { keys.insert(key) }
+                    }
+                }
+            }
+        }
+        var uses: [SlotChoice: Double] = [:], possible: [SlotChoice: Double] = [:]
+        for (point, weight) in points {
+            uses[point.chosen, default: 0] += weight
+            for key in point.fittingProductions { possible[.production(key), default: 0] += weight }
+            if point.fittingVariables > 0 { possible[.variable, default: 0] += weight }
+        }
+        func estimate(_ choice: SlotChoice) -> Double { log((uses[choice] ?? 0) + 1) - log((possible[choice] ?? 0) + 1) }
+        var grammar = Grammar(name: name, variableLogWeight: estimate(.variable))
+        for key in keys.sorted() {
+            let primitive = Builtins.literal(key.name) ?? Builtins.primitive(named: key.name, type: key.type)
+            guard let primitive, primitive.type.canonical == key.type else { continue }
+            try? grammar.add(Production(primitive, logWeight: estimate(.production(key))))
+        }
+        return grammar
+    }
+}
+
+extension SyGuSProblem {
+    /// The bodies of an answer in SyGuS answer form (`(define-fun f (…) S BODY)` per function,
+    /// as `ouro solve` prints it) for this problem, read from `source` (the problem's text);
+    /// keyed by function index. Throws when the answer does not read as definitions of the
+    /// problem's functions.
+    public static func answerBodies(_ answer: String, source: String) throws(SyntaxError) -> [Int: Tasks.Expression] {
+        let problem = try SyGuSProblem(parsing: source)
+        var renamed = answer
+        for function in problem.functions {
+            renamed = renamed.replacingOccurrences(of: "(define-fun \(function.name) ", with: "(define-fun __answer_\(function.name) ")
+        }
+        var text = source
+        if let range = text.range(of: "(check-synth)", options: .backwards) { text.removeSubrange(range) }
+        let augmented = try SyGuSProblem(parsing: text + "\n" + renamed + "\n(check-synth)\n")
+        var bodies: [Int: Tasks.Expression] = [:]
+        for (index, function) in problem.functions.enumerated() {
+            if let definition = augmented.definitions.first(where: { $0.name == "__answer_\(function.name)" }) {
+                bodies[index] = definition.body
+            }
+        }
+        return bodies
+    }
+}

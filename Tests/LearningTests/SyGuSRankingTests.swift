@@ -1,0 +1,56 @@
+import Grammar
+import Language
+import Tasks
+import Testing
+import TestSupport
+@testable import Learning
+
+@Suite struct SyGuSRankingTests {
+    private func problem(_ path: String) throws -> (SyGuSProblem, String) {
+        let text = try TestSupport.text(path)
+        return (try SyGuSProblem(parsing: text), text)
+    }
+
+    @Test func programmingByExampleConstraintsBecomeExamplesAndFeatures() throws {
+        let (problem, _) = try problem("Problems/strings/train/abbreviation-with-dots.sl")
+        #expect(problem.examples.count == 5)
+        #expect(problem.examples[0].inputs == [.string("International Business Machines")])
+        #expect(problem.examples[0].output == .string("I.B.M."))
+        let features = TaskFeatures.vector(of: problem)
+        #expect(features.count == TaskFeatures.count)
+        #expect(features[4] == 1)          // string output
+        #expect(features[92] == 0)         // no declared variable in the constraints
+    }
+
+    @Test func logicalSpecificationsAreDescribedByTheirOperators() throws {
+        let (problem, _) = try problem("Problems/bitvec/train/and-not-64.sl")
+        #expect(problem.examples.isEmpty)
+        #expect(problem.specificationOperators == ["bvsub": 1, "bvand": 1, "=": 1])
+        let features = TaskFeatures.vector(of: problem)
+        #expect(features[92] == 1)
+        #expect(features[60..<92].reduce(0, +) > 0.99)
+    }
+
+    @Test func answersAreDerivedInTheirGrammarAsKeyedChoices() throws {
+        let (problem, text) = try problem("Problems/bitvec/train/and-not-64.sl")
+        let bodies = try SyGuSProblem.answerBodies(
+            "(define-fun f ((x (_ BitVec 64)) (y (_ BitVec 64))) (_ BitVec 64) (bvand x (bvnot y)))", source: text)
+        let body = try #require(bodies[0])
+        let points = try #require(problem.choicePoints(of: body, function: 0))
+        let bvand = ProductionKey(name: "bvand", type: try TypeExpr(parsing: "bv64 -> bv64 -> bv64"))
+        let bvnot = ProductionKey(name: "bvnot", type: try TypeExpr(parsing: "bv64 -> bv64"))
+        #expect(points.map(\.chosen) == [.production(bvand), .variable, .production(bvnot), .variable])
+        #expect(points[0].fittingVariables == 2)
+        #expect(points[0].fittingProductions.count == 7)   // 3 constants and 4 operators
+
+        // A grammar fitted to that one answer makes its operators cheapest in the search.
+        let fitted = Grammar.fitted(to: points.map { ($0, 1.0) }, offering: [problem], name: "bv")
+        #expect(fitted.productions.count == 7)
+        let costs = problem.costs(of: problem.functions[0].grammar, from: fitted)
+        let productions = problem.functions[0].grammar.nonterminals[0].productions
+        let cost = Dictionary(uniqueKeysWithValues: zip(productions.map { problem.text(of: $0, function: 0) }, costs[0]))
+        #expect(cost["x"] == 1 && cost["y"] == 1)
+        #expect(cost["(bvand Start Start)"]! < cost["(bvor Start Start)"]!)
+        #expect(cost["(bvnot Start)"]! < cost["(bvxor Start Start)"]!)
+    }
+}
