@@ -5,10 +5,11 @@ let package = Package(
     name: "Ouroboros",
     products: [
         .executable(name: "ouro", targets: ["ouro"]),
-        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar", "Tasks", "Search", "Verification", "Synthesis", "Learning"]),
+        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar", "Tasks", "Search", "Verification", "Synthesis", "Learning", "Bootstrap"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,10 +25,14 @@ let package = Package(
         .target(name: "Verification", dependencies: ["Language", "Tasks", "SMT"]),
         .target(name: "Synthesis", dependencies: ["Language", "Grammar", "Tasks", "Search", "Verification"]),
         .target(name: "Learning", dependencies: ["Language", "Grammar", "Tasks"]),
+        .target(
+            name: "Bootstrap",
+            dependencies: ["Language", "Grammar", "Tasks", "Synthesis", "Learning", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "ouro",
             dependencies: [
-                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis", "Learning",
+                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis", "Learning", "Bootstrap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +45,7 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"]),
-        .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification"]),
+        .testTarget(name: "BootstrapTests", dependencies: ["Bootstrap", "Learning", "Grammar", "Tasks", "TestSupport"]),
+        .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification", "Bootstrap"]),
     ]
 )

@@ -43,12 +43,14 @@ public struct RankerExample: Sendable {
 public struct RankerTrainingOptions: Sendable {
     public var hidden = 64
     public var maximumEpochs = 200
+    /// The most programs per batch; small training sets get smaller batches, so that an epoch
+    /// makes at least about ten updates.
     public var batchSize = 32
     public var learningRate = 1e-3
     /// The fraction of real tasks held aside to decide when to stop (dreams are never held aside).
     public var validationFraction = 0.15
     /// Stop after this many epochs without a better validation loss; the best model is kept.
-    public var patience = 10
+    public var patience = 20
     public var seed: UInt64 = 1
 
     public init() {}
@@ -127,13 +129,14 @@ extension Ranker {
         var bestLoss = Double.infinity
         var sinceBest = 0
         var order = Array(training.indices)
+        let batchSize = max(1, min(options.batchSize, training.count / 10))
         for epoch in 1...max(1, options.maximumEpochs) {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 order.swapAt(i, Int(random.next() % UInt64(i + 1)))
             }
             var epochLoss = 0.0, epochWeight = 0.0
-            for start in stride(from: 0, to: order.count, by: options.batchSize) {
-                let batch = order[start..<min(order.count, start + options.batchSize)]
+            for start in stride(from: 0, to: order.count, by: batchSize) {
+                let batch = order[start..<min(order.count, start + batchSize)]
                 var gradient = NeuralNetwork.Gradient(like: ranker.network)
                 var batchWeight = 0.0
                 for index in batch {

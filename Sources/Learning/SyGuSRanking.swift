@@ -82,12 +82,24 @@ extension SyGuSProblem {
         return counts
     }
 
-    /// Production costs `[nonterminal][production]` of `grammar` (a function's grammar) for the bottom-up
-    /// search, from a grammar's weights at the root slot (unigram, or a task-conditioned
-    /// grammar's predictions): the most likely production of a nonterminal costs 1, and each
-    /// nat less likely adds 1, up to 8. A production the grammar lacks gets the mean weight of
-    /// those it has; a chain production costs 1.
+    /// Production costs `[nonterminal][production]` of `grammar` (a function's grammar) for the
+    /// bottom-up search, from a grammar's weights at the root slot (unigram, or a
+    /// task-conditioned grammar's predictions): the most likely production of a nonterminal
+    /// costs 1, and each nat less likely adds 1, up to 8. A chain production costs 1.
     public func costs(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Int]] {
+        logWeights(of: searched, from: grammar).map { weights in
+            let best = weights.compactMap { $0 }.max() ?? 0
+            return weights.map { weight in
+                guard let weight else { return 1 }
+                return 1 + min(7, Int((best - weight).rounded()))
+            }
+        }
+    }
+
+    /// The log weight of each production of `searched` under `grammar` (its weight at the
+    /// root slot; `nil` for a chain production). A production the grammar lacks gets the mean
+    /// weight of those it has in the same nonterminal.
+    public func logWeights(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Double?]] {
         searched.nonterminals.map { nonterminal in
             let weights: [Double?] = nonterminal.productions.map { template in
                 guard let choice = choice(of: template) else { return nil }
@@ -96,14 +108,9 @@ extension SyGuSProblem {
             }
             let known = weights.compactMap { $0 }.filter { !$0.isNaN && $0.isFinite }
             let fallback = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
-            let filled = weights.map { weight -> Double? in
+            return weights.map { weight -> Double? in
                 guard let weight else { return nil }
                 return weight.isNaN || !weight.isFinite ? fallback : weight
-            }
-            let best = filled.compactMap { $0 }.max() ?? 0
-            return filled.map { weight in
-                guard let weight else { return 1 }
-                return 1 + min(7, Int((best - weight).rounded()))
             }
         }
     }
@@ -113,8 +120,13 @@ extension TaskFeatures {
     /// The features of a SyGuS problem: its examples when it is a programming-by-example
     /// problem, and (features 60–95) the operators its specification mentions.
     public static func vector(of problem: SyGuSProblem) -> [Double] {
-        var features = vector(of: problem.examples)
-        let operators = problem.specificationOperators
+        vector(of: problem.examples, problem: problem, operators: problem.specificationOperators)
+    }
+
+    /// The features of `examples` and `operators` (a specification's operator counts), with
+    /// the shape of `problem`.
+    static func vector(of examples: [(inputs: [Value], output: Value)], problem: SyGuSProblem, operators: [String: Int]) -> [Double] {
+        var features = vector(of: examples)
         let total = Double(operators.values.reduce(0, +))
         for (name, count) in operators {
             features[60 + Int(SplitMix64.seed(for: name) % 32)] += Double(count) / max(1, total)

@@ -44,6 +44,12 @@ struct Train: ParsableCommand {
     @Option(help: "Hidden units of the network.")
     var hidden = 64
 
+    @Option(name: .customLong("learning-rate"), help: "Adam's learning rate.")
+    var learningRate = 1e-3
+
+    @Option(name: .customLong("held-aside"), help: "The fraction of solved tasks held aside to decide when training stops (0: stop when the training loss stops falling).")
+    var heldAside = 0.15
+
     @Option(help: "Seed for the network's initial weights, dreams and batches.")
     var seed: UInt64 = 1
 
@@ -52,6 +58,8 @@ struct Train: ParsableCommand {
         if dreams < 0 { throw ValidationError("--dreams must be 0 or more.") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
         if hidden < 1 { throw ValidationError("--hidden must be at least 1.") }
+        if !(learningRate > 0) { throw ValidationError("--learning-rate must be positive.") }
+        if !(0..<1).contains(heldAside) { throw ValidationError("--held-aside must be at least 0 and below 1.") }
     }
 
     func run() throws {
@@ -158,11 +166,14 @@ struct Train: ParsableCommand {
                 throw InputError(file: grammarOut, message: "cannot be written: \(error.localizedDescription)")
             }
         }
-        let examples = derivations.map {
+        var examples = derivations.map {
             RankerExample(task: $0.task, features: TaskFeatures.vector(of: $0.problem), derivation: .choices($0.points))
         }
+        let dreamed = SyGuSDream.dreams(
+            over: problems.sorted { $0.key < $1.key }.map { ($0.key, $0.value.problem) }, grammar: base, count: dreams, seed: seed)
+        examples += dreamed.map { RankerExample(task: $0.task, features: $0.features, derivation: .choices($0.choices), isDream: true) }
         let skipped = underivable > 0 ? " (\(underivable) answers not derivable in their grammar skipped)" : ""
-        try train(examples, grammar: base, summary: "\(derivations.count) solved SyGuS problems\(skipped)")
+        try train(examples, grammar: base, summary: "\(derivations.count) solved SyGuS problems\(skipped) and \(dreamed.count) dreams")
     }
 
     private func train(_ examples: [RankerExample], grammar base: Grammar, summary: String) throws {
@@ -173,6 +184,8 @@ struct Train: ParsableCommand {
         options.maximumEpochs = epochs
         options.hidden = hidden
         options.seed = seed
+        options.learningRate = learningRate
+        options.validationFraction = heldAside
         let start = Date()
         let (ranker, report) = Ranker.train(examples, grammar: base, options: options) { epoch in
             let validation = epoch.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs blocking work items on dedicated threads (never on Swift's cooperative pool, which
 /// long Z3 calls would starve), at most `jobs` at a time.
-enum ParallelWork {
+public enum ParallelWork {
     /// The shared queue position and results, guarded by `lock`.
     private final class State<Result>: @unchecked Sendable {
         let lock = NSLock()
@@ -11,7 +11,8 @@ enum ParallelWork {
         init(count: Int) { results = Array(repeating: nil, count: count) }
     }
 
-    static func run<Result: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
+    /// Runs `work(0)` … `work(count - 1)` on up to `jobs` threads and returns their results in order.
+    public static func run<Result: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
         let state = State<Result>(count: count)
         let group = DispatchGroup()
         for _ in 0..<min(jobs, count) {

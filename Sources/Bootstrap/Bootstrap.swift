@@ -1,0 +1,235 @@
+import Foundation
+import Grammar
+import Language
+import Learning
+import Synthesis
+import Tasks
+
+/// The settings of a bootstrap run, kept in its run store so that `--resume` continues the
+/// same run.
+public struct BootstrapSettings: Sendable, Codable, Equatable {
+    public var rounds: Int
+    /// Wall-time limit per task and round, in seconds.
+    public var timeout: Double
+    public var jobs: Int
+    public var seed: UInt64
+    public var frontierSize = 5
+    /// Abstractions learned per round (0 turns abstraction learning off).
+    public var abstractionsPerRound = 5
+    public var maximumArity = 3
+    /// Dreams per round for the ranking model (the model is off when `useRanker` is false).
+    public var dreams = 1_000
+    public var useRanker = true
+
+    public init(rounds: Int, timeout: Double, jobs: Int, seed: UInt64) {
+        self.rounds = rounds
+        self.timeout = timeout
+        self.jobs = jobs
+        self.seed = seed
+    }
+}
+
+/// What a bootstrap run reports while it works.
+public enum BootstrapEvent: Sendable {
+    /// A task of a round's wake finished: `done` of `total`, `solved` so far.
+    case wake(round: Int, done: Int, total: Int, solved: Int, elapsed: Double)
+    /// A round's sleep started: learning abstractions and training the model.
+    case sleep(round: Int)
+    case finished(RoundSummary)
+}
+
+/// A problem in a bootstrap run's input, or a run store that does not fit it.
+public struct BootstrapError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The loop that improves itself: each round is a **wake** (every task searched with the
+/// round's grammar and ranking model, in parallel, within the per-task timeout), then an
+/// **abstraction sleep** (abstractions learned from the train tasks' frontiers become new
+/// productions; weights refitted) and a **dream sleep** (the ranking model trained on the
+/// rewritten frontiers and on dreams). Round 0 uses the starting grammar and no model. Test
+/// tasks are searched every round and never learned from.
+///
+/// Everything is written to the run store as it happens — each task's result as it finishes,
+/// each round's learning in one transaction — so an interrupted run resumes where it stopped.
+public final class BootstrapRun: Sendable {
+    public let store: RunStore
+    public let settings: BootstrapSettings
+    let tasks: [(stored: StoredTask, task: ExampleTask)]
+    let startGrammar: Grammar
+
+    /// Opens (or continues, when the store already holds this run) a run over `tasks`.
+    public init(store: RunStore, settings: BootstrapSettings, tasks: [(file: String, task: ExampleTask, split: Split)], grammar: Grammar) throws {
+        self.store = store
+        self.startGrammar = grammar
+        let existing = try store.settings()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let encoded = String(decoding: try encoder.encode(settings), as: UTF8.self)
+        if let saved = existing["settings"] {
+            guard (try? JSONDecoder().decode(BootstrapSettings.self, from: Data(saved.utf8))) == settings else {
+                throw BootstrapError(message: "\(store.path) holds a run with other settings (\(saved)); resume it with the same options or choose another --run")
+            }
+        } else {
+            try store.saveSettings(["settings": encoded, "grammar": grammar.fileText])
+        }
+        self.settings = settings
+        let stored = try store.register(tasks.map { ($0.file, $0.task.name, $0.split) })
+        var byKey: [String: StoredTask] = [:]
+        for task in stored { byKey[task.file + "\u{0}" + task.name] = task }
+        self.tasks = tasks.map { (byKey[$0.file + "\u{0}" + $0.task.name]!, $0.task) }
+        if stored.count != tasks.count {
+            throw BootstrapError(message: "\(store.path) holds a run over other tasks (\(stored.count) registered, \(tasks.count) given)")
+        }
+    }
+
+    /// Runs (or resumes) rounds 0 … `settings.rounds`, reporting through `report`.
+    public func run(report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
+        let finished = try store.finishedRounds()
+        for round in stride(from: finished.count, through: settings.rounds, by: 1) {
+            let start = Date()
+            let grammar = try grammar(for: round)
+            let ranker = try store.rankerData(round: round).map { try Ranker(fileData: $0) }
+            try wake(round: round, grammar: grammar, ranker: ranker, start: start, report: report)
+            let summary = try sleep(round: round, grammar: grammar, start: start, report: report)
+            report(.finished(summary))
+        }
+    }
+
+    /// The grammar of a round's wake: the starting grammar for round 0, else what the
+    /// previous round's sleep stored.
+    func grammar(for round: Int) throws -> Grammar {
+        guard round > 0, let text = try store.grammarText(round: round) else { return startGrammar }
+        return try Grammar(parsing: text)
+    }
+
+    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
+        let done = try store.results(round: round)
+        let remaining = tasks.filter { done[$0.stored.id] == nil }
+        var solver = ExampleTaskSolver()
+        solver.timeout = .milliseconds(Int(settings.timeout * 1000))
+        solver.frontierSize = settings.frontierSize
+        let taskSolver = solver
+        let store = self.store
+        let total = tasks.count
+        let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
+        let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index -> String? in
+            let (stored, task) = remaining[index]
+            var taskGrammar = grammar
+            if let ranker { taskGrammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
+            let result = taskSolver.solve(task, grammar: taskGrammar)
+            do {
+                try store.record(round: round, StoredResult(
+                    task: stored.id, solved: result.solved, seconds: result.seconds, candidates: result.candidates,
+                    reason: result.reason,
+                    frontier: result.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) }))
+            } catch {
+                return "\(error)"
+            }
+            let (doneCount, solvedCount) = counter.add(solved: result.solved)
+            report(.wake(round: round, done: doneCount, total: total, solved: solvedCount, elapsed: Date().timeIntervalSince(start)))
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw BootstrapError(message: failure) }
+    }
+
+    private func sleep(round: Int, grammar: Grammar, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> RoundSummary {
+        let results = try store.results(round: round)
+        let train = tasks.filter { $0.stored.split == .train }
+        let test = tasks.filter { $0.stored.split == .test }
+        let testCandidates = test.compactMap { results[$0.stored.id] }.filter(\.solved).map { Double($0.candidates) }.sorted()
+        var summary = RoundSummary(
+            round: round,
+            trainSolved: train.filter { results[$0.stored.id]?.solved == true }.count, trainTotal: train.count,
+            testSolved: test.filter { results[$0.stored.id]?.solved == true }.count, testTotal: test.count,
+            newAbstractions: 0, librarySize: grammar.abstractions.count, seconds: 0,
+            medianCandidatesTest: testCandidates.isEmpty ? nil : Self.median(testCandidates))
+        guard round < settings.rounds else {
+            summary.seconds = Date().timeIntervalSince(start)
+            try store.finish(summary, nextGrammar: nil, nextRanker: nil, abstractions: [])
+            return summary
+        }
+        report(.sleep(round: round))
+
+        // Abstraction sleep: the train tasks' latest frontiers, typed by their task's request.
+        let frontiers = try store.latestFrontiers(upTo: round)
+        let table = grammar.primitiveTable
+        var corpus: [WeightedProgram] = []
+        var owners: [ExampleTask] = []
+        for (stored, task) in train {
+            guard let frontier = frontiers[stored.id] else { continue }
+            let entries = frontier.compactMap { entry -> (program: Program, logPrior: Double, logLikelihood: Double)? in
+                guard let program = try? Program(parsing: entry.program, primitives: table) else { return nil }
+                return (program, entry.logPrior, entry.logLikelihood)
+            }
+            for weighted in WeightedProgram.frontier(entries, request: task.request) {
+                corpus.append(weighted)
+                owners.append(task)
+            }
+        }
+        var next = grammar.refitted(to: corpus, contextual: true)
+        var rewritten = corpus
+        var learned: [StoredAbstraction] = []
+        if settings.abstractionsPerRound > 0 && !corpus.isEmpty {
+            let options = CompressionOptions(iterations: settings.abstractionsPerRound, maximumArity: settings.maximumArity)
+            let learning = try LibraryLearning(corpus: corpus, grammar: grammar, options: options)
+            next = learning.grammar
+            rewritten = learning.rewritten
+            for (abstraction, compressed) in zip(learning.abstractions, learning.compression.abstractions) {
+                learned.append(StoredAbstraction(
+                    name: abstraction.name, round: round + 1, body: abstraction.body.description, pattern: compressed.body.description,
+                    type: abstraction.type.description, arity: compressed.arity, uses: compressed.uses, utility: compressed.utility))
+            }
+        }
+        summary.newAbstractions = learned.count
+        summary.librarySize = next.abstractions.count
+
+        // Dream sleep: the rewritten frontiers and dreams train the next round's model.
+        var rankerData: Data?
+        if settings.useRanker && !rewritten.isEmpty {
+            var examples: [RankerExample] = []
+            for (task, program) in zip(owners, rewritten) {
+                examples.append(RankerExample(task: task.name, features: TaskFeatures.vector(of: task), program: program.program,
+                                              request: program.request, weight: program.weight))
+            }
+            let dreams = Dream.dreams(of: next, over: train.map(\.task), options: DreamOptions(count: settings.dreams, seed: settings.seed &+ UInt64(round)))
+            for dream in dreams {
+                examples.append(RankerExample(task: dream.task.name, features: TaskFeatures.vector(of: dream.task), program: dream.program,
+                                              request: dream.task.request, isDream: true))
+            }
+            var options = RankerTrainingOptions()
+            options.seed = settings.seed &+ UInt64(round)
+            let (ranker, _) = Ranker.train(examples, grammar: next, options: options)
+            rankerData = ranker.fileData()
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned)
+        return summary
+    }
+
+    static func median(_ sorted: [Double]) -> Double {
+        let n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+}
+
+/// Tasks done and solved in a wake, shared by its worker threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done: Int
+    private var solved: Int
+
+    init(done: Int, solved: Int) {
+        self.done = done
+        self.solved = solved
+    }
+
+    func add(solved isSolved: Bool) -> (Int, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        if isSolved { solved += 1 }
+        return (done, solved)
+    }
+}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Bootstrap
+import Foundation
+import Grammar
+import Tasks
+
+/// `ouro bootstrap DIR --rounds N`: rounds of wake, abstraction sleep and dream sleep, kept in
+/// a run store that `--resume` continues.
+struct BootstrapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bootstrap",
+        abstract: "Run rounds that solve, learn abstractions and train the ranking model.",
+        discussion: """
+            DIR is a problem set with train/ and test/ folders of JSON task files (or give \
+            --train and --test files or folders). Round 0 searches every task with the starting \
+            grammar; each later round first learns from the train tasks' solutions (new \
+            abstractions, refitted weights, a ranking model trained on solutions and dreams) and \
+            then searches every task again. Test tasks are never learned from. Everything is kept \
+            in the run store (--run, default runs/NAME.sqlite); a run that was stopped continues \
+            with --resume. Prints one line per round (one JSON object with --json).
+            """
+    )
+
+    @Argument(help: "A problem set folder with train/ and test/ subfolders.")
+    var directory: String?
+
+    @Option(parsing: .upToNextOption, help: "Train task files or folders (instead of DIR).")
+    var train: [String] = []
+
+    @Option(parsing: .upToNextOption, help: "Test task files or folders (instead of DIR).")
+    var test: [String] = []
+
+    @Option(help: "Learning rounds after round 0: rows 0 … N are reported.")
+    var rounds = 3
+
+    @Option(help: "Wall-time limit per task and round, in seconds.")
+    var timeout: Double = 5
+
+    @Option(help: "Tasks searched in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("run"), help: "The run store (default runs/NAME.sqlite).")
+    var runStore: String?
+
+    @Option(help: "The starting grammar (default Grammars/lists.grammar).")
+    var grammar = "Grammars/lists.grammar"
+
+    @Flag(help: "Continue the run in --run where it stopped.")
+    var resume = false
+
+    @Option(help: "Seed for dreams and the ranking model.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Abstractions learned per round (0: none).")
+    var abstractions = 5
+
+    @Flag(name: .customLong("no-ranker"), help: "Do not train or use a ranking model.")
+    var noRanker = false
+
+    @Option(help: "Dreams per round for the ranking model.")
+    var dreams = 1_000
+
+    @Flag(help: "Print one JSON object per round.")
+    var json = false
+
+    func validate() throws {
+        if directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
+        if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
+        if rounds < 0 { throw ValidationError("--rounds must be 0 or more.") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if abstractions < 0 || dreams < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
+    }
+
+    func run() throws {
+        let trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
+        let testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
+        var tasks: [(file: String, task: ExampleTask, split: Split)] = []
+        for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
+            for file in try taskFiles(paths) {
+                let text = try InputError.readText(file)
+                do {
+                    for task in try ExampleTask.readAll(json: text) { tasks.append((file, task, split)) }
+                } catch {
+                    throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
+                }
+            }
+        }
+        let startGrammar = try readGrammar(grammar)
+        let name = URL(fileURLWithPath: directory ?? trainPaths[0]).standardized.lastPathComponent
+        let runFile = runStore ?? "runs/\(name).sqlite"
+        if FileManager.default.fileExists(atPath: runFile) && !resume {
+            throw ValidationError("\(runFile) already holds a run: continue it with --resume, or choose another --run.")
+        }
+        if resume && !FileManager.default.fileExists(atPath: runFile) {
+            throw ValidationError("--resume: \(runFile) does not exist.")
+        }
+        let store: RunStore
+        do {
+            store = try RunStore(path: runFile)
+        } catch {
+            throw InputError(file: runFile, message: error.message)
+        }
+        var settings = BootstrapSettings(rounds: rounds, timeout: timeout, jobs: jobs, seed: seed)
+        settings.abstractionsPerRound = abstractions
+        settings.useRanker = !noRanker
+        settings.dreams = dreams
+        let bootstrap: BootstrapRun
+        do {
+            bootstrap = try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: startGrammar)
+        } catch let error as BootstrapError {
+            throw InputError(file: runFile, message: error.message)
+        }
+        for summary in try store.finishedRounds() { printRound(summary) }
+        let json = self.json
+        try bootstrap.run { event in
+            switch event {
+            case .wake(let round, let done, let total, let solved, let elapsed):
+                if done == total || done % 10 == 0 {
+                    let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+                    printError(String(format: "round %d wake: %d/%d tasks, %d solved, %.0f s, about %.0f s left", round, done, total, solved, elapsed, left))
+                }
+            case .sleep(let round):
+                printError("round \(round) sleep: learning abstractions and training the ranking model")
+            case .finished(let summary):
+                Self.print(summary, json: json)
+            }
+        }
+        if !json { Swift.print("run store: \(runFile)") }
+    }
+
+    private func printRound(_ summary: RoundSummary) { Self.print(summary, json: json) }
+
+    private static func print(_ summary: RoundSummary, json: Bool) {
+        if json {
+            var object: [String: Any] = [
+                "round": summary.round, "trainSolved": summary.trainSolved, "trainTotal": summary.trainTotal,
+                "testSolved": summary.testSolved, "testTotal": summary.testTotal, "newAbstractions": summary.newAbstractions,
+                "librarySize": summary.librarySize, "seconds": (summary.seconds * 10).rounded() / 10,
+            ]
+            object["medianCandidatesTest"] = summary.medianCandidatesTest ?? NSNull()
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            Swift.print(String(decoding: data, as: UTF8.self))
+        } else {
+            let median = summary.medianCandidatesTest.map { String(format: "%.0f", $0) } ?? "-"
+            Swift.print("round \(summary.round): train \(summary.trainSolved)/\(summary.trainTotal), test \(summary.testSolved)/\(summary.testTotal), "
+                + "\(summary.newAbstractions) new abstractions (library \(summary.librarySize)), median test candidates \(median), "
+                + String(format: "%.1f s", summary.seconds))
+        }
+    }
+
+    /// JSON task files named directly or found (sorted) in folders.
+    private func taskFiles(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(file: path, message: "no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                files += names.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        if let sygus = files.first(where: { $0.hasSuffix(".sl") }) {
+            throw InputError(file: sygus, message: "bootstrap runs on JSON task files; SyGuS problem sets are not supported yet")
+        }
+        return files
+    }
+}

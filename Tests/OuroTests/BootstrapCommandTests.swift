@@ -1,0 +1,85 @@
+import Bootstrap
+import Foundation
+import Language
+import Testing
+import TestSupport
+
+@Suite struct BootstrapCommandTests {
+    private let arguments = [
+        "bootstrap", "--train", "Problems/lists/train/mapping.json", "--test", "Problems/lists/test/mapping.json",
+        "--rounds", "2", "--timeout", "0.5", "--jobs", "2", "--dreams", "20",
+    ]
+
+    /// Kills real runs at random moments (SIGKILL, no chance to clean up), resumes each, and
+    /// checks that every solution written before a kill is still in the store afterwards.
+    @Test func killedRunsResumeWithoutLosingASolution() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var random = SplitMix64(seed: 2026)
+        var kills = 0
+        var runNumber = 0
+        var path = ""
+        var started = false
+        var before = Set<String>()
+        while kills < 10 {
+            if !started {
+                runNumber += 1
+                path = directory.appendingPathComponent("run\(runNumber).sqlite").path
+                before = []
+            }
+            let process = Process()
+            process.executableURL = TestSupport.ouroExecutable
+            process.arguments = arguments + ["--run", path] + (started ? ["--resume"] : [])
+            process.currentDirectoryURL = TestSupport.packageRoot
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            started = true
+            usleep(UInt32(50_000 + random.next() % 2_500_000))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                kills += 1
+                let after = Set(try RunStore(path: path).solutionLines())
+                #expect(before.isSubset(of: after), "solutions lost after kill \(kills)")
+                before = after
+            } else {
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0)
+                let after = Set(try RunStore(path: path).solutionLines())
+                #expect(before.isSubset(of: after))
+                #expect(try RunStore(path: path).finishedRounds().map(\.round) == [0, 1, 2])
+                started = false
+            }
+        }
+        if started {
+            let finish = try TestSupport.ouro(arguments + ["--run", path, "--resume"])
+            #expect(finish.status == 0, "\(finish.standardError)")
+            let store = try RunStore(path: path)
+            #expect(before.isSubset(of: Set(try store.solutionLines())))
+            #expect(try store.finishedRounds().map(\.round) == [0, 1, 2])
+        }
+    }
+
+    @Test func printsOneLinePerRoundAndRefusesToOverwriteARun() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.sqlite").path
+        let outcome = try TestSupport.ouro(arguments + ["--run", path, "--json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let rows = outcome.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.map { $0["round"] as? Int } == [0, 1, 2])
+        #expect(rows.allSatisfy { Set($0.keys) == ["round", "trainSolved", "trainTotal", "testSolved", "testTotal", "newAbstractions", "librarySize", "seconds", "medianCandidatesTest"] })
+        #expect(outcome.standardError.contains("round 0 wake: "))
+
+        let again = try TestSupport.ouro(arguments + ["--run", path])
+        #expect(again.status == 2)
+        #expect(again.standardError.contains("already holds a run: continue it with --resume"))
+
+        let garbage = directory.appendingPathComponent("garbage.sqlite")
+        try Data(repeating: 0x41, count: 4096).write(to: garbage)
+        let foreign = try TestSupport.ouro(arguments + ["--run", garbage.path, "--resume"])
+        #expect(foreign.status == 2)
+        #expect(foreign.standardError == "\(garbage.path): not a run store (not an SQLite database)\n")
+    }
+}
