@@ -139,11 +139,13 @@ public final class BootstrapRun: Sendable {
         let train = tasks.filter { $0.stored.split == .train }
         let test = tasks.filter { $0.stored.split == .test }
         let testCandidates = test.compactMap { results[$0.stored.id] }.filter(\.solved).map { Double($0.candidates) }.sorted()
+        // The row describes the library this round searched with: what the previous sleep added.
+        let added = try store.abstractions(upTo: round).filter { $0.round == round }.count
         var summary = RoundSummary(
             round: round,
             trainSolved: train.filter { results[$0.stored.id]?.solved == true }.count, trainTotal: train.count,
             testSolved: test.filter { results[$0.stored.id]?.solved == true }.count, testTotal: test.count,
-            newAbstractions: 0, librarySize: grammar.abstractions.count, seconds: 0,
+            newAbstractions: added, librarySize: grammar.abstractions.count, seconds: 0,
             medianCandidatesTest: testCandidates.isEmpty ? nil : Self.median(testCandidates))
         guard round < settings.rounds else {
             summary.seconds = Date().timeIntervalSince(start)
@@ -182,8 +184,6 @@ public final class BootstrapRun: Sendable {
                     type: abstraction.type.description, arity: compressed.arity, uses: compressed.uses, utility: compressed.utility))
             }
         }
-        summary.newAbstractions = learned.count
-        summary.librarySize = next.abstractions.count
 
         // Dream sleep: the rewritten frontiers and dreams train the next round's model.
         var rankerData: Data?

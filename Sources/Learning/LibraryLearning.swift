@@ -19,14 +19,16 @@ public struct LibraryLearning: Sendable {
     /// Why fewer abstractions were kept than compression found, if it did.
     public var note: String?
 
-    /// Learns up to `options.iterations` abstractions from `corpus`, programs of `grammar`.
+    /// Learns up to `options.iterations` abstractions from `corpus`, programs of `grammar`;
+    /// the new grammar's weights are refitted to the rewritten corpus, with contextual weights
+    /// (parent production and argument) when `contextual`.
     ///
     /// Compression counts each program once, whatever its weight. An abstraction whose body
     /// cannot be typed on its own (an argument used at two types) ends the library there: it
     /// and later abstractions (which may build on it) are dropped, and `note` says so.
     public init(
         corpus: [WeightedProgram], grammar: Grammar, options: CompressionOptions = CompressionOptions(),
-        pseudocount: Double = 1
+        pseudocount: Double = 1, contextual: Bool = true
     ) throws(CompressionError) {
         let terms = corpus.map { Term.shape(of: $0.program) }
         var options = options
@@ -72,7 +74,7 @@ public struct LibraryLearning: Sendable {
                 throw CompressionError(message: "internal error: rewritten program \(term) does not read back: \(error)")
             }
         }
-        self.grammar = extended.refitted(to: rewritten, pseudocount: pseudocount, contextual: !grammar.contextualLogWeights.isEmpty)
+        self.grammar = extended.refitted(to: rewritten, pseudocount: pseudocount, contextual: contextual)
         self.abstractions = typed
         self.compression = compression
         self.rewritten = rewritten

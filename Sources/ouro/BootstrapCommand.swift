@@ -147,6 +147,7 @@ struct BootstrapCommand: ParsableCommand {
                 + "\(summary.newAbstractions) new abstractions (library \(summary.librarySize)), median test candidates \(median), "
                 + String(format: "%.1f s", summary.seconds))
         }
+        fflush(nil)
     }
 
     /// JSON task files named directly or found (sorted) in folders.

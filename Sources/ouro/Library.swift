@@ -1,35 +1,59 @@
 import ArgumentParser
+import Bootstrap
 import Foundation
 import Grammar
 import Language
 import Learning
 
-/// `ouro library FILE.grammar`: the learned abstractions of a grammar, readable.
+/// `ouro library FILE.grammar` or `ouro library RUN`: the learned abstractions of a grammar or
+/// of a bootstrap run's round, readable.
 struct Library: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the abstractions a grammar file defines.",
+        abstract: "Show the abstractions a grammar file or a bootstrap run defines.",
         discussion: """
             For each `define`: its name, type, log weight, its body over arguments #0 … (as \
             `ouro compress` prints it) and the closed λ-body the file holds. With --corpus \
             (programs that use the abstractions by name, such as `ouro compress --out` writes), \
             also how many times the corpus uses each and how much it saves: the growth of the \
-            corpus's cost (100 per leaf, 1 per application or lambda) if it were inlined.
+            corpus's cost (100 per leaf, 1 per application or lambda) if it were inlined. Given \
+            a run store (from `ouro bootstrap`), shows the library a round searched with (--round, \
+            default the latest) with the round each abstraction was learned for and its uses and \
+            utility then; --export writes that library as a grammar file `--grammar` accepts.
             """
     )
 
-    @Argument(help: "A grammar file.")
+    @Argument(help: "A grammar file, or a run store from `ouro bootstrap`.")
     var grammar: String
+
+    @Option(help: "With a run store: the round whose library to show (default: the latest).")
+    var round: Int?
+
+    @Option(help: "Write the library shown as a grammar file.")
+    var export: String?
 
     @Option(help: "A corpus using the abstractions (JSON array of program strings, or one per line).")
     var corpus: String?
 
     func run() throws {
-        let text = try InputError.readText(grammar)
+        var learnedIn: [String: StoredAbstraction] = [:]
         let parsed: Grammar
-        do {
-            parsed = try Grammar(parsing: text)
-        } catch {
-            throw InputError(file: grammar, position: error.position, message: error.message)
+        if grammar.hasSuffix(".grammar") {
+            if round != nil { throw ValidationError("--round applies to a run store, not a grammar file.") }
+            let text = try InputError.readText(grammar)
+            do {
+                parsed = try Grammar(parsing: text)
+            } catch {
+                throw InputError(file: grammar, position: error.position, message: error.message)
+            }
+        } else {
+            (parsed, learnedIn) = try library(ofRun: grammar)
+        }
+        if let export {
+            do {
+                try parsed.fileText.write(toFile: export, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(file: export, message: "cannot be written: \(error.localizedDescription)")
+            }
         }
         var programs: [Term]?
         if let corpus {
@@ -46,10 +70,48 @@ struct Library: ParsableCommand {
             lines.append("\(entry.name) : \(entry.type)   (log weight \(String(format: "%.3f", entry.logWeight)))")
             lines.append("  \(entry.pattern)")
             lines.append("  = \(entry.body)")
+            if let stored = learnedIn[entry.name] {
+                lines.append("  learned for round \(stored.round): \(stored.uses) uses, utility \(stored.utility)")
+            }
             if let uses = entry.uses, let savings = entry.savings {
                 lines.append("  used \(uses) times in \(corpus ?? ""), saves \(savings)")
             }
         }
         print(lines.joined(separator: "\n"))
+    }
+
+    /// The grammar a run's round searched with, and its abstractions as the store recorded them.
+    private func library(ofRun file: String) throws -> (Grammar, [String: StoredAbstraction]) {
+        guard FileManager.default.fileExists(atPath: file) else { throw InputError(file: file, message: "no such file") }
+        let store: RunStore
+        do {
+            store = try RunStore(path: file)
+        } catch {
+            throw InputError(file: file, message: error.message)
+        }
+        let finished = try store.finishedRounds()
+        var chosen = round ?? finished.count
+        var text: String? = chosen > 0 ? try store.grammarText(round: chosen) : nil
+        if round == nil {
+            while text == nil && chosen > 0 {
+                chosen -= 1
+                text = chosen > 0 ? try store.grammarText(round: chosen) : nil
+            }
+        }
+        if text == nil {
+            guard chosen == 0, let start = try store.settings()["grammar"] else {
+                throw InputError(file: file, message: "round \(chosen) has no library yet (\(finished.count) rounds finished)")
+            }
+            text = start
+        }
+        let parsed: Grammar
+        do {
+            parsed = try Grammar(parsing: text!)
+        } catch {
+            throw InputError(file: file, message: "the library of round \(chosen) does not read: \(error)")
+        }
+        var stored: [String: StoredAbstraction] = [:]
+        for abstraction in try store.abstractions(upTo: chosen) { stored[abstraction.name] = abstraction }
+        return (parsed, stored)
     }
 }
