@@ -81,8 +81,11 @@ public enum RunReport {
         func py(_ v: Double) -> Double { height - bottom - v / maxY * (height - top - bottom) }
         var svg = "<figure><figcaption>\(escape(title))</figcaption><svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\n"
         svg += "<line x1=\"\(left)\" y1=\"\(py(0))\" x2=\"\(width - right)\" y2=\"\(py(0))\" stroke=\"#888\"/><line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(py(0))\" stroke=\"#888\"/>\n"
-        for tick in 0...4 {
-            let value = maxY / 1.1 * Double(tick) / 4
+        // Whole-number ticks for counts.
+        let integral = series.allSatisfy { $0.values.allSatisfy { $0 == $0.rounded() } }
+        let step = integral ? max(1, (maxY / 1.1 / 4).rounded(.up)) : maxY / 1.1 / 4
+        for tick in 0...4 where Double(tick) * step <= maxY {
+            let value = Double(tick) * step
             svg += "<text x=\"\(left - 6)\" y=\"\(py(value) + 4)\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">\(format(value))</text>"
             svg += "<line x1=\"\(left)\" y1=\"\(py(value))\" x2=\"\(width - right)\" y2=\"\(py(value))\" stroke=\"#eee\"/>\n"
         }

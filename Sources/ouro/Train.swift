@@ -125,23 +125,10 @@ struct Train: ParsableCommand {
                 throw InputError(file: file, position: error.position, message: error.message)
             }
         }
-        let text = try InputError.readText(solutions)
         var derivations: [(task: String, problem: SyGuSProblem, points: [ChoicePoint])] = []
         var underivable = 0
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
-            let position = SourcePosition(line: number + 1, column: 1)
-            let json: JSONValue
-            do {
-                json = try JSONValue.read(String(line))
-            } catch {
-                throw InputError(file: solutions, position: SourcePosition(line: number + 1, column: error.position.column), message: error.message)
-            }
-            guard case .string(let name) = json["task"]?.kind else {
-                throw InputError(file: solutions, position: position, message: "expected a JSON object with a \"task\" name, as `ouro solve --json` writes")
-            }
-            guard let (problem, source) = problems[name] else {
-                throw InputError(file: solutions, position: position, message: "task \(JSONValue.quoted(name)) is in none of the task files")
-            }
+        for (position, name, json) in try solvedLines(solutions, taskNames: Set(problems.keys)) {
+            let (problem, source) = problems[name]!
             guard case .string(let answer) = json["answer"]?.kind else { continue }
             let bodies: [Int: Tasks.Expression]
             do {
@@ -212,23 +199,10 @@ struct Train: ParsableCommand {
 
     /// The solved tasks' frontiers from `ouro solve --json` lines, matched to tasks by name.
     private func readSolutions(_ file: String, tasks: [String: ExampleTask], grammar: Grammar) throws -> [Frontier] {
-        let text = try InputError.readText(file)
         let table = grammar.primitiveTable
         var frontiers: [Frontier] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
-            let position = SourcePosition(line: number + 1, column: 1)
-            let json: JSONValue
-            do {
-                json = try JSONValue.read(String(line))
-            } catch {
-                throw InputError(file: file, position: SourcePosition(line: number + 1, column: error.position.column), message: error.message)
-            }
-            guard case .string(let name) = json["task"]?.kind else {
-                throw InputError(file: file, position: position, message: "expected a JSON object with a \"task\" name, as `ouro solve --json` writes for JSON tasks")
-            }
-            guard let task = tasks[name] else {
-                throw InputError(file: file, position: position, message: "task \(JSONValue.quoted(name)) is in none of the task files")
-            }
+        for (position, name, json) in try solvedLines(file, taskNames: Set(tasks.keys)) {
+            let task = tasks[name]!
             guard case .array(let entries) = json["frontier"]?.kind, !entries.isEmpty else { continue }
             var parsed: [(program: Program, logPrior: Double, logLikelihood: Double)] = []
             for entry in entries {
@@ -249,6 +223,30 @@ struct Train: ParsableCommand {
             }
         }
         return frontiers
+    }
+
+    /// The lines of a file `ouro solve --json` wrote, each with its position and task name;
+    /// a line that is not such an object, or names a task not in `taskNames`, is an error.
+    private func solvedLines(_ file: String, taskNames: Set<String>) throws -> [(position: SourcePosition, name: String, json: JSONValue)] {
+        let text = try InputError.readText(file)
+        var lines: [(position: SourcePosition, name: String, json: JSONValue)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
+            let position = SourcePosition(line: number + 1, column: 1)
+            let json: JSONValue
+            do {
+                json = try JSONValue.read(String(line))
+            } catch {
+                throw InputError(file: file, position: SourcePosition(line: number + 1, column: error.position.column), message: error.message)
+            }
+            guard case .string(let name) = json["task"]?.kind else {
+                throw InputError(file: file, position: position, message: "expected a JSON object with a \"task\" name, as `ouro solve --json` writes")
+            }
+            guard taskNames.contains(name) else {
+                throw InputError(file: file, position: position, message: "task \(JSONValue.quoted(name)) is in none of the task files")
+            }
+            lines.append((position, name, json))
+        }
+        return lines
     }
 
     private func numeric(_ value: JSONValue?) -> Double? {
