@@ -151,24 +151,24 @@ public final class RunStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws(RunStoreError) -> T {
         do {
             return try queue.write(body)
-        } catch let error as DatabaseError {
-            throw RunStoreError(file: path, message: Self.describe(error))
-        } catch let error as RunStoreError {
-            throw error
         } catch {
-            throw RunStoreError(file: path, message: "\(error)")
+            throw storeError(error)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(RunStoreError) -> T {
         do {
             return try queue.read(body)
-        } catch let error as DatabaseError {
-            throw RunStoreError(file: path, message: Self.describe(error))
-        } catch let error as RunStoreError {
-            throw error
         } catch {
-            throw RunStoreError(file: path, message: "\(error)")
+            throw storeError(error)
+        }
+    }
+
+    private func storeError(_ error: any Error) -> RunStoreError {
+        switch error {
+        case let error as DatabaseError: return RunStoreError(file: path, message: Self.describe(error))
+        case let error as RunStoreError: return error
+        default: return RunStoreError(file: path, message: "\(error)")
         }
     }
 }
