@@ -33,21 +33,29 @@ extension Grammar {
     /// slot (parent production and argument) and become contextual weights; the unigram
     /// weights are refitted either way. Programs the grammar cannot derive are skipped.
     public func refitted(to corpus: [WeightedProgram], pseudocount: Double = 1, contextual: Bool = false) -> Grammar {
+        var choices: [(ChoicePoint, Double)] = []
+        for item in corpus where item.weight > 0 {
+            guard let points = choicePoints(of: item.program, request: item.request) else { continue }
+            choices += points.map { ($0, item.weight) }
+        }
+        return refitted(toChoices: choices, pseudocount: pseudocount, contextual: contextual)
+    }
+
+    /// The grammar with weights refitted to weighted choice points (derivations already
+    /// known, as for SyGuS answers), by the estimate of `refitted(to:)`.
+    public func refitted(toChoices choices: [(ChoicePoint, Double)], pseudocount: Double = 1, contextual: Bool = false) -> Grammar {
         var uses: [SlotChoice: Double] = [:]
         var possible: [SlotChoice: Double] = [:]
         var slotUses: [ContextualKey: Double] = [:]
         var slotPossible: [ContextualKey: Double] = [:]
-        for item in corpus where item.weight > 0 {
-            guard let points = choicePoints(of: item.program, request: item.request) else { continue }
-            for point in points {
-                uses[point.chosen, default: 0] += item.weight
-                var fitting = point.fittingProductions.map(SlotChoice.production)
-                if point.fittingVariables > 0 { fitting.append(.variable) }
-                for choice in fitting { possible[choice, default: 0] += item.weight }
-                if contextual {
-                    slotUses[ContextualKey(slot: point.slot, choice: point.chosen), default: 0] += item.weight
-                    for choice in fitting { slotPossible[ContextualKey(slot: point.slot, choice: choice), default: 0] += item.weight }
-                }
+        for (point, weight) in choices where weight > 0 {
+            uses[point.chosen, default: 0] += weight
+            var fitting = point.fittingProductions.map(SlotChoice.production)
+            if point.fittingVariables > 0 { fitting.append(.variable) }
+            for choice in fitting { possible[choice, default: 0] += weight }
+            if contextual {
+                slotUses[ContextualKey(slot: point.slot, choice: point.chosen), default: 0] += weight
+                for choice in fitting { slotPossible[ContextualKey(slot: point.slot, choice: choice), default: 0] += weight }
             }
         }
         func estimate(_ used: Double, _ fitted: Double) -> Double { log(used + pseudocount) - log(fitted + pseudocount) }

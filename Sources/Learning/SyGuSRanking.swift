@@ -142,7 +142,7 @@ extension TaskFeatures {
 extension Grammar {
     /// A grammar over every production the problems' grammars offer (operators at their sorts
     /// and literal constants; helpers and chain productions have no production here), with
-    /// weights fitted to `points` (`log(uses + 1) − log(possible + 1)`), for the bottom-up
+    /// weights fitted to `points` (`Grammar.refitted(toChoices:)`), for the bottom-up
     /// search's costs and as the base of a ranking model.
     public static func fitted(to points: [(ChoicePoint, Double)], offering problems: [SyGuSProblem], name: String) -> Grammar {
         var keys = Set<ProductionKey>()
@@ -155,20 +155,13 @@ extension Grammar {
                 }
             }
         }
-        var uses: [SlotChoice: Double] = [:], possible: [SlotChoice: Double] = [:]
-        for (point, weight) in points {
-            uses[point.chosen, default: 0] += weight
-            for key in point.fittingProductions { possible[.production(key), default: 0] += weight }
-            if point.fittingVariables > 0 { possible[.variable, default: 0] += weight }
-        }
-        func estimate(_ choice: SlotChoice) -> Double { log((uses[choice] ?? 0) + 1) - log((possible[choice] ?? 0) + 1) }
-        var grammar = Grammar(name: name, variableLogWeight: estimate(.variable))
+        var grammar = Grammar(name: name)
         for key in keys.sorted() {
             let primitive = Builtins.literal(key.name) ?? Builtins.primitive(named: key.name, type: key.type)
             guard let primitive, primitive.type.canonical == key.type else { continue }
-            try? grammar.add(Production(primitive, logWeight: estimate(.production(key))))
+            try? grammar.add(Production(primitive))
         }
-        return grammar
+        return grammar.refitted(toChoices: points)
     }
 }
 

@@ -83,13 +83,7 @@ struct Compress: ParsableCommand {
 
     /// Reads the corpus as typed programs of the grammar and learns a library from them.
     private func learnLibrary(text: String, grammarFile: String, options: CompressionOptions) throws -> LibraryLearning {
-        let grammarText = try InputError.readText(grammarFile)
-        let grammar: Grammar
-        do {
-            grammar = try Grammar(parsing: grammarText)
-        } catch {
-            throw InputError(file: grammarFile, position: error.position, message: error.message)
-        }
+        let grammar = try readGrammar(grammarFile)
         let table = grammar.primitiveTable
         let corpus: [WeightedProgram]
         do {

@@ -44,3 +44,13 @@ extension String {
         self = text
     }
 }
+
+/// Reads a grammar file, or fails with a message naming the file and position.
+func readGrammar(_ file: String) throws -> Grammar {
+    let text = try InputError.readText(file)
+    do {
+        return try Grammar(parsing: text)
+    } catch {
+        throw InputError(file: file, position: error.position, message: error.message)
+    }
+}

@@ -39,12 +39,7 @@ struct Library: ParsableCommand {
         let parsed: Grammar
         if grammar.hasSuffix(".grammar") {
             if round != nil { throw ValidationError("--round applies to a run store, not a grammar file.") }
-            let text = try InputError.readText(grammar)
-            do {
-                parsed = try Grammar(parsing: text)
-            } catch {
-                throw InputError(file: grammar, position: error.position, message: error.message)
-            }
+            parsed = try readGrammar(grammar)
         } else {
             (parsed, learnedIn) = try library(ofRun: grammar)
         }
