@@ -45,7 +45,10 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"]),
-        .testTarget(name: "BootstrapTests", dependencies: ["Bootstrap", "Learning", "Grammar", "Tasks", "TestSupport"]),
+        .testTarget(
+            name: "BootstrapTests",
+            dependencies: ["Bootstrap", "Learning", "Grammar", "Tasks", "Language", "Synthesis", "Verification", "TestSupport"]
+        ),
         .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification", "Bootstrap"]),
     ]
 )

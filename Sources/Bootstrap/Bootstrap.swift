@@ -38,6 +38,28 @@ public enum BootstrapEvent: Sendable {
     case finished(RoundSummary)
 }
 
+/// A task of a bootstrap run: a JSON task (input/output examples, solved top-down in a
+/// λ-calculus grammar) or a SyGuS problem (solved bottom-up in its own grammar, with the
+/// run's library and weights; its source text is kept to read answers back).
+public enum BootstrapTask: Sendable {
+    case examples(ExampleTask)
+    case sygus(name: String, problem: SyGuSProblem, source: String)
+
+    public var name: String {
+        switch self {
+        case .examples(let task): return task.name
+        case .sygus(let name, _, _): return name
+        }
+    }
+
+    var features: [Double] {
+        switch self {
+        case .examples(let task): return TaskFeatures.vector(of: task)
+        case .sygus(_, let problem, _): return TaskFeatures.vector(of: problem)
+        }
+    }
+}
+
 /// A problem in a bootstrap run's input, or a run store that does not fit it.
 public struct BootstrapError: Error, Sendable, CustomStringConvertible {
     public var message: String
@@ -56,12 +78,19 @@ public struct BootstrapError: Error, Sendable, CustomStringConvertible {
 public final class BootstrapRun: Sendable {
     public let store: RunStore
     public let settings: BootstrapSettings
-    let tasks: [(stored: StoredTask, task: ExampleTask)]
+    let tasks: [(stored: StoredTask, task: BootstrapTask)]
     let startGrammar: Grammar
+    /// Whether the tasks are SyGuS problems (a run holds one kind of task).
+    let isSyGuS: Bool
 
     /// Opens (or continues, when the store already holds this run) a run over `tasks`.
-    public init(store: RunStore, settings: BootstrapSettings, tasks: [(file: String, task: ExampleTask, split: Split)], grammar: Grammar) throws {
+    public init(store: RunStore, settings: BootstrapSettings, tasks: [(file: String, task: BootstrapTask, split: Split)], grammar: Grammar) throws {
         self.store = store
+        let sygus = tasks.filter { if case .sygus = $0.task { return true } else { return false } }
+        if !sygus.isEmpty && sygus.count != tasks.count {
+            throw BootstrapError(message: "a run holds either JSON tasks or SyGuS problems, not both (\(sygus.count) of \(tasks.count) tasks are SyGuS problems)")
+        }
+        self.isSyGuS = !sygus.isEmpty
         self.startGrammar = grammar
         let existing = try store.settings()
         let encoder = JSONEncoder()
@@ -111,19 +140,28 @@ public final class BootstrapRun: Sendable {
         solver.timeout = .milliseconds(Int(settings.timeout * 1000))
         solver.frontierSize = settings.frontierSize
         let taskSolver = solver
+        var synthesisOptions = SynthesisOptions()
+        synthesisOptions.timeout = solver.timeout
+        let synthesizer = Synthesizer(options: synthesisOptions)
         let store = self.store
         let total = tasks.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
         let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index -> String? in
             let (stored, task) = remaining[index]
-            var taskGrammar = grammar
-            if let ranker { taskGrammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-            let result = taskSolver.solve(task, grammar: taskGrammar)
+            let result: StoredResult
+            switch task {
+            case .examples(let task):
+                var taskGrammar = grammar
+                if let ranker { taskGrammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
+                let found = taskSolver.solve(task, grammar: taskGrammar)
+                result = StoredResult(
+                    task: stored.id, solved: found.solved, seconds: found.seconds, candidates: found.candidates, reason: found.reason,
+                    frontier: found.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) })
+            case .sygus(_, let problem, _):
+                result = Self.solve(problem, id: stored.id, synthesizer: synthesizer, grammar: grammar, ranker: ranker)
+            }
             do {
-                try store.record(round: round, StoredResult(
-                    task: stored.id, solved: result.solved, seconds: result.seconds, candidates: result.candidates,
-                    reason: result.reason,
-                    frontier: result.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) }))
+                try store.record(round: round, result)
             } catch {
                 return "\(error)"
             }
@@ -154,6 +192,22 @@ public final class BootstrapRun: Sendable {
         }
         report(.sleep(round: round))
 
+        let (next, rankerData, learned) = isSyGuS
+            ? try learnSyGuS(round: round, grammar: grammar, train: train)
+            : try learnExamples(round: round, grammar: grammar, train: train)
+        summary.seconds = Date().timeIntervalSince(start)
+        try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned)
+        return summary
+    }
+
+    /// Abstraction sleep and dream sleep for JSON tasks: the next round's grammar, ranking model
+    /// and new abstractions.
+    private func learnExamples(round: Int, grammar: Grammar, train: [(stored: StoredTask, task: BootstrapTask)]) throws
+        -> (Grammar, Data?, [StoredAbstraction]) {
+        let train = train.compactMap { item -> (stored: StoredTask, task: ExampleTask)? in
+            if case .examples(let task) = item.task { return (item.stored, task) }
+            return nil
+        }
         // Abstraction sleep: the train tasks' latest frontiers, typed by their task's request.
         let frontiers = try store.latestFrontiers(upTo: round)
         let table = grammar.primitiveTable
@@ -203,9 +257,7 @@ public final class BootstrapRun: Sendable {
             let (ranker, _) = Ranker.train(examples, grammar: next, options: options)
             rankerData = ranker.fileData()
         }
-        summary.seconds = Date().timeIntervalSince(start)
-        try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned)
-        return summary
+        return (next, rankerData, learned)
     }
 
     static func median(_ sorted: [Double]) -> Double {

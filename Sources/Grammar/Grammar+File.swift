@@ -125,14 +125,21 @@ extension Grammar {
         } catch {
             throw GrammarError("in the body of '\(name)': \(error.message)", at: error.position)
         }
-        let abstraction: Abstraction
+        var abstraction: Abstraction
         do {
             abstraction = try Abstraction(name: name, body: body)
         } catch {
-            throw GrammarError("in the body of '\(name)': \(error)", at: rest[0].position)
+            // An overloaded name (`ite` at several sorts) may need another of its readings.
+            guard let fitting = Self.typedReading(of: body, name: name, declared: declared?.0, primitiveTable) else {
+                throw GrammarError("in the body of '\(name)': \(error)", at: rest[0].position)
+            }
+            abstraction = fitting
         }
         if let (type, typePosition) = declared, abstraction.type != type.canonical {
-            throw GrammarError("'\(name)' has type \(abstraction.type), not \(type)", at: typePosition)
+            guard let fitting = Self.typedReading(of: body, name: name, declared: type, primitiveTable) else {
+                throw GrammarError("'\(name)' has type \(abstraction.type), not \(type)", at: typePosition)
+            }
+            abstraction = fitting
         }
         let weight = rest.count == 2 ? try Self.weight(rest[1]) : 0
         do {
@@ -140,6 +147,16 @@ extension Grammar {
         } catch {
             throw GrammarError(error.message, at: position)
         }
+    }
+
+    /// The first reading of `body` (see `Program.overloadReadings`) that has a type, and the
+    /// `declared` one when given.
+    private static func typedReading(of body: Program, name: String, declared: TypeExpr?, _ table: PrimitiveTable) -> Abstraction? {
+        for reading in body.overloadReadings(in: table).dropFirst() {
+            guard let abstraction = try? Abstraction(name: name, body: reading) else { continue }
+            if declared == nil || abstraction.type == declared!.canonical { return abstraction }
+        }
+        return nil
     }
 
     /// `(contextual PARENT ARGUMENT CHILD WEIGHT)`: PARENT is `root`, `$` (a variable applied

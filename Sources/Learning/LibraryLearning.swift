@@ -30,21 +30,26 @@ public struct LibraryLearning: Sendable {
         corpus: [WeightedProgram], grammar: Grammar, options: CompressionOptions = CompressionOptions(),
         pseudocount: Double = 1, contextual: Bool = true
     ) throws(CompressionError) {
-        let terms = corpus.map { Term.shape(of: $0.program) }
+        var leaves = LeafNames(grammar: grammar)
+        let terms = corpus.map { leaves.shape(of: $0.program) }
         var options = options
         options.reservedNames.formUnion(grammar.productions.map(\.name))
+        options.reservedNames.formUnion(leaves.programs.keys)
         options.etaLong = true
         var compression = try Compression.compress(terms, options: options)
 
-        var table = grammar.primitiveTable
         var typed: [Abstraction] = []
         var note: String?
         for learned in compression.abstractions {
             do {
-                let body = try Program(parsing: learned.closedBody.description, primitives: table)
+                guard let body = leaves.program(of: learned.closedBody) else {
+                    throw CompressionError(message: "internal error: \(learned.name)'s body \(learned.body) names an unknown primitive")
+                }
                 let abstraction = try Abstraction(name: learned.name, body: body)
                 typed.append(abstraction)
-                table.add(abstraction)
+                leaves.programs[learned.name] = .invented(abstraction)
+            } catch let error as CompressionError {
+                throw error
             } catch {
                 note = "kept \(typed.count) of \(compression.abstractions.count) abstractions: \(learned.name) = \(learned.body) has no type of its own (\(error))"
                 break
@@ -65,14 +70,11 @@ public struct LibraryLearning: Sendable {
             }
         }
         var rewritten: [WeightedProgram] = []
-        let extendedTable = extended.primitiveTable
         for (item, term) in zip(corpus, compression.rewritten) {
-            do {
-                let program = try Program(parsing: term.description, primitives: extendedTable)
-                rewritten.append(WeightedProgram(program: program, request: item.request, weight: item.weight))
-            } catch {
-                throw CompressionError(message: "internal error: rewritten program \(term) does not read back: \(error)")
+            guard let program = leaves.program(of: term), (try? program.check(against: item.request)) != nil else {
+                throw CompressionError(message: "internal error: rewritten program \(term) does not read back as a program of type \(item.request)")
             }
+            rewritten.append(WeightedProgram(program: program, request: item.request, weight: item.weight))
         }
         self.grammar = extended.refitted(to: rewritten, pseudocount: pseudocount, contextual: contextual)
         self.abstractions = typed
@@ -91,6 +93,53 @@ extension Term {
         case .variable(let index): return .variable(index)
         case .lambda(let body): return .lambda(shape(of: body))
         case .apply(let function, let argument): return .application(shape(of: function), shape(of: argument))
+        }
+    }
+}
+
+/// Names for a grammar's productions in untyped terms: a production's own name, or, when
+/// several productions share it (`ite` at several sorts), the name with `@` and its rank
+/// among them; and the way back from a term to a program.
+struct LeafNames {
+    var programs: [String: Program] = [:]
+    private var names: [ProductionKey: String] = [:]
+
+    init(grammar: Grammar) {
+        var seen: [String: Int] = [:]
+        let counts = Dictionary(grammar.productions.map { ($0.name, 1) }, uniquingKeysWith: +)
+        for production in grammar.productions {
+            var name = production.name
+            if counts[name, default: 0] > 1 {
+                name += "@\(seen[production.name, default: 0])"
+                seen[production.name, default: 0] += 1
+            }
+            names[production.key] = name
+            programs[name] = production.program
+        }
+    }
+
+    /// The untyped shape of a program of the grammar.
+    func shape(of program: Program) -> Term {
+        switch program {
+        case .primitive(let p): return .primitive(names[ProductionKey(name: p.name, type: p.type.canonical)] ?? p.name)
+        case .invented(let a): return .primitive(names[ProductionKey(name: a.name, type: a.type.canonical)] ?? a.name)
+        case .variable(let index): return .variable(index)
+        case .lambda(let body): return .lambda(shape(of: body))
+        case .apply(let function, let argument): return .application(shape(of: function), shape(of: argument))
+        }
+    }
+
+    /// The program a term (with no `#i` arguments) stands for; `nil` when it names something
+    /// unknown.
+    func program(of term: Term) -> Program? {
+        switch term {
+        case .primitive(let name): return programs[name]
+        case .variable(let index): return .variable(index)
+        case .argument: return nil
+        case .lambda(let body): return program(of: body).map { .lambda($0) }
+        case .application(let function, let argument):
+            guard let f = program(of: function), let x = program(of: argument) else { return nil }
+            return .apply(f, x)
         }
     }
 }

@@ -98,12 +98,17 @@ extension SyGuSProblem {
 
     /// The log weight of each production of `searched` under `grammar` (its weight at the
     /// root slot; `nil` for a chain production). A production the grammar lacks gets the mean
-    /// weight of those it has in the same nonterminal.
+    /// weight of those it has in the same nonterminal; a call of an abstraction retyped to
+    /// this problem's bit-vector width gets the abstraction's weight.
     public func logWeights(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Double?]] {
         searched.nonterminals.map { nonterminal in
             let weights: [Double?] = nonterminal.productions.map { template in
-                guard let choice = choice(of: template) else { return nil }
-                if case .production(let key) = choice, grammar[key] == nil { return .nan }
+                guard var choice = choice(of: template) else { return nil }
+                if case .production(let key) = choice, grammar[key] == nil {
+                    // An abstraction offered at another bit-vector width weighs as learned.
+                    guard case .definition = template, let learned = grammar.abstractions.first(where: { $0.name == key.name }) else { return .nan }
+                    choice = .production(ProductionKey(name: learned.name, type: learned.type.canonical))
+                }
                 return grammar.logWeight(of: choice, in: .root)
             }
             let known = weights.compactMap { $0 }.filter { !$0.isNaN && $0.isFinite }
@@ -145,23 +150,31 @@ extension Grammar {
     /// weights fitted to `points` (`Grammar.refitted(toChoices:)`), for the bottom-up
     /// search's costs and as the base of a ranking model.
     public static func fitted(to points: [(ChoicePoint, Double)], offering problems: [SyGuSProblem], name: String) -> Grammar {
-        var keys = Set<ProductionKey>()
+        var primitives: [ProductionKey: Primitive] = [:]
         for problem in problems {
             for function in problem.functions {
                 for nonterminal in function.grammar.nonterminals {
                     for template in nonterminal.productions {
-                        if case .production(let key) = problem.choice(of: template) { keys.insert(key) }
+                        guard case .production(let key)? = problem.choice(of: template), let primitive = Self.primitive(of: template) else { continue }
+                        primitives[key] = primitive
                     }
                 }
             }
         }
         var grammar = Grammar(name: name)
-        for key in keys.sorted() {
-            let primitive = Builtins.literal(key.name) ?? Builtins.primitive(named: key.name, type: key.type)
-            guard let primitive, primitive.type.canonical == key.type else { continue }
-            try? grammar.add(Production(primitive))
+        for key in primitives.keys.sorted() {
+            try? grammar.add(Production(primitives[key]!))
         }
         return grammar.refitted(toChoices: points)
+    }
+
+    /// The primitive a production template chooses: its operator, or its constant.
+    static func primitive(of template: Tasks.Expression) -> Primitive? {
+        switch template {
+        case .builtin(let primitive, _): return primitive
+        case .constant(let value): return value.type.map { Primitive.constant(value, type: $0) }
+        default: return nil
+        }
     }
 }
 

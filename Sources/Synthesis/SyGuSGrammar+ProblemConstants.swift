@@ -6,7 +6,7 @@ extension SyGuSGrammar {
     /// added to every nonterminal of their sort that allows any constant (`(Constant S)`, or
     /// a default grammar). Constants a specification mentions are the likeliest ones in its
     /// answer: limits, indices, offsets.
-    func addingConstants(of problem: SyGuSProblem, limit: Int = 32) -> SyGuSGrammar {
+    public func addingConstants(of problem: SyGuSProblem, limit: Int = 32) -> SyGuSGrammar {
         var literals: [Value] = []
         func collect(_ e: Expression) {
             switch e {

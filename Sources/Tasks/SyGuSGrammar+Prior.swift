@@ -20,6 +20,11 @@ extension SyGuSGrammar {
     /// choices) of `expression` from `start`, in preorder: `(nonterminal, production)`, where
     /// production `nil` is a constant taken under `(Constant S)`; `nil` when the grammar
     /// cannot derive the expression.
+    ///
+    /// A `.nonterminal(n)` leaf in `expression` stands for any program of nonterminal `n`: it
+    /// is derived, with no choice, where the derivation reaches nonterminal `n` (directly or
+    /// through chain productions). So `derivation(of: (bvand N N), from: S) != nil` says that
+    /// every `(bvand a b)` with `a` and `b` from `N` is a program of `S`.
     public func derivation(of expression: Expression, from start: Int = 0) -> [(nonterminal: Int, production: Int?)]? {
         var memo: [Key: [(nonterminal: Int, production: Int?)]?] = [:]
         return bestDerivation(expression, start, &memo, depth: 0)
@@ -27,6 +32,7 @@ extension SyGuSGrammar {
 
     private func bestDerivation(_ e: Expression, _ nt: Int, _ memo: inout [Key: [(nonterminal: Int, production: Int?)]?], depth: Int) -> [(nonterminal: Int, production: Int?)]? {
         if depth > 200 { return nil }
+        if case .nonterminal(let hole) = e, hole == nt { return [] }
         let key = Key(expression: e, nonterminal: nt)
         if let known = memo[key] { return known }
         memo[key] = .some(nil)  // guards against cycles of chain productions

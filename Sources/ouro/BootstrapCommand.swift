@@ -11,7 +11,7 @@ struct BootstrapCommand: ParsableCommand {
         commandName: "bootstrap",
         abstract: "Run rounds that solve, learn abstractions and train the ranking model.",
         discussion: """
-            DIR is a problem set with train/ and test/ folders of JSON task files (or give \
+            DIR is a problem set with train/ and test/ folders of JSON task files or SyGuS files (or give \
             --train and --test files or folders). Round 0 searches every task with the starting \
             grammar; each later round first learns from the train tasks' solutions (new \
             abstractions, refitted weights, a ranking model trained on solutions and dreams) and \
@@ -42,8 +42,8 @@ struct BootstrapCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: "The run store (default runs/NAME.sqlite).")
     var runStore: String?
 
-    @Option(help: "The starting grammar (default Grammars/lists.grammar).")
-    var grammar = "Grammars/lists.grammar"
+    @Option(help: "The starting grammar: for JSON tasks the λ-calculus grammar (default Grammars/lists.grammar); for SyGuS files weights and abstractions for their productions, such as `ouro library RUN --export` writes (default: uniform weights, no abstractions).")
+    var grammar: String?
 
     @Flag(help: "Continue the run in --run where it stopped.")
     var resume = false
@@ -75,18 +75,36 @@ struct BootstrapCommand: ParsableCommand {
     func run() throws {
         let trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
         let testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
-        var tasks: [(file: String, task: ExampleTask, split: Split)] = []
+        var tasks: [(file: String, task: BootstrapTask, split: Split)] = []
+        var problems: [SyGuSProblem] = []
         for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
             for file in try taskFiles(paths) {
                 let text = try InputError.readText(file)
+                if file.hasSuffix(".sl") {
+                    do {
+                        let problem = try SyGuSProblem(parsing: text)
+                        problems.append(problem)
+                        tasks.append((file, .sygus(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
+                    } catch {
+                        throw InputError(file: file, position: error.position, message: error.message)
+                    }
+                    continue
+                }
                 do {
-                    for task in try ExampleTask.readAll(json: text) { tasks.append((file, task, split)) }
+                    for task in try ExampleTask.readAll(json: text) { tasks.append((file, .examples(task), split)) }
                 } catch {
                     throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
                 }
             }
         }
-        let startGrammar = try readGrammar(grammar)
+        if !problems.isEmpty && problems.count != tasks.count {
+            throw ValidationError("A run holds JSON task files or SyGuS files, not both.")
+        }
+        // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
+        // start) for every operator they offer, and the library.
+        let startGrammar = problems.isEmpty || grammar != nil
+            ? try readGrammar(grammar ?? "Grammars/lists.grammar")
+            : Grammar.fitted(to: [], offering: problems, name: "sygus")
         let name = URL(fileURLWithPath: directory ?? trainPaths[0]).standardized.lastPathComponent
         let runFile = runStore ?? "runs/\(name).sqlite"
         if FileManager.default.fileExists(atPath: runFile) && !resume {
@@ -150,7 +168,7 @@ struct BootstrapCommand: ParsableCommand {
         fflush(nil)
     }
 
-    /// JSON task files named directly or found (sorted) in folders.
+    /// Task files (JSON or SyGuS) named directly or found (sorted) in folders.
     private func taskFiles(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
@@ -160,13 +178,10 @@ struct BootstrapCommand: ParsableCommand {
             }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += names.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                files += names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".sl") }.sorted().map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files.append(path)
             }
-        }
-        if let sygus = files.first(where: { $0.hasSuffix(".sl") }) {
-            throw InputError(file: sygus, message: "bootstrap runs on JSON task files; SyGuS problem sets are not supported yet")
         }
         return files
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Synthesis
+import Bootstrap
 import Grammar
 import Learning
 import Tasks
@@ -42,7 +43,7 @@ struct Solve: ParsableCommand {
         if memoryMiB < 16 { throw ValidationError("--memory must be at least 16 MiB.") }
     }
 
-    @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs.")
+    @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs, and abstractions offered as extra productions where the file's grammar derives them (as `ouro library RUN --export` writes).")
     var grammar: String?
 
     @Option(help: "A ranking model (from `ouro train`) that sets each task's grammar weights from its examples or specification; needs --grammar, its base.")
@@ -119,13 +120,7 @@ struct Solve: ParsableCommand {
         let solved = ParallelWork.run(count: items.count, jobs: jobs) { index -> Bool in
             switch items[index] {
             case .sygus(let file, let problem):
-                var solver = synthesizer
-                if var weights = lambdaGrammar, problem.functions.count == 1 {
-                    if let ranker { weights = ranker.grammar(for: TaskFeatures.vector(of: problem), base: weights) }
-                    let conditioned = weights
-                    solver.options.costs = { searched in problem.costs(of: searched, from: conditioned) }
-                }
-                let result = solver.solve(problem)
+                let result = lambdaGrammar.map { synthesizer.solve(problem, grammar: $0, ranker: ranker) } ?? synthesizer.solve(problem)
                 report.print(file: file, problem: problem, result: result)
                 if case .unknown = result.status { return false }
                 return true

@@ -1,6 +1,7 @@
 import Foundation
 import Grammar
 import Tasks
+import Verification
 import Testing
 import TestSupport
 @testable import Bootstrap
@@ -12,8 +13,8 @@ import TestSupport
         let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
         let train = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
         let test = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/test/mapping.json"))
-        let tasks = train.map { (file: "train/mapping.json", task: $0, split: Split.train) }
-            + test.map { (file: "test/mapping.json", task: $0, split: Split.test) }
+        let tasks = train.map { (file: "train/mapping.json", task: BootstrapTask.examples($0), split: Split.train) }
+            + test.map { (file: "test/mapping.json", task: BootstrapTask.examples($0), split: Split.test) }
         var settings = BootstrapSettings(rounds: 1, timeout: 1, jobs: 2, seed: 1)
         settings.dreams = 30
         let path = directory.appendingPathComponent("run.sqlite").path
@@ -40,5 +41,68 @@ import TestSupport
         var other = settings
         other.rounds = 3
         #expect(throws: BootstrapError.self) { try BootstrapRun(store: store, settings: other, tasks: tasks, grammar: grammar) }
+    }
+}
+
+@Suite struct SyGuSBootstrapRunTests {
+    /// A run over SyGuS problems learns a library from the train answers, searches round 1
+    /// with it, and keeps every answer in SyGuS form, valid in its problem's own grammar.
+    @Test func sygusRoundsLearnALibraryAndKeepValidAnswers() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = [
+            ("Problems/strings/train/first-name.sl", Split.train), ("Problems/strings/train/city-from-city-state.sl", .train),
+            ("Problems/strings/train/email-domain.sl", .train), ("Problems/strings/train/file-extension.sl", .train),
+            ("Problems/strings/test/email-user.sl", .test),
+        ]
+        var tasks: [(file: String, task: BootstrapTask, split: Split)] = []
+        var sources: [String: (SyGuSProblem, String)] = [:]
+        for (file, split) in files {
+            let source = try TestSupport.text(file)
+            let problem = try SyGuSProblem(parsing: source)
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            tasks.append((file, .sygus(name: name, problem: problem, source: source), split))
+            sources[file] = (problem, source)
+        }
+        let grammar = Grammar.fitted(to: [], offering: tasks.compactMap { if case .sygus(_, let p, _) = $0.task { return p } else { return nil } }, name: "sygus")
+        var settings = BootstrapSettings(rounds: 1, timeout: 10, jobs: 2, seed: 1)
+        settings.dreams = 30
+        let store = try RunStore(path: directory.appendingPathComponent("run.sqlite").path)
+        let run = try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: grammar)
+        nonisolated(unsafe) var summaries: [RoundSummary] = []
+        try run.run { event in if case .finished(let summary) = event { summaries.append(summary) } }
+        #expect(summaries.map(\.round) == [0, 1])
+        #expect(summaries[0].trainSolved == 4 && summaries[0].testSolved == 1)
+        let learned = try Grammar(parsing: try #require(try store.grammarText(round: 1)))
+        #expect(learned.abstractions.count == summaries[1].librarySize && summaries[1].librarySize > 0)
+        #expect(try store.abstractions().count == summaries[1].newAbstractions)
+        #expect(try store.rankerData(round: 1) != nil)
+        let stored = try store.tasks()
+        for round in 0...1 {
+            for (id, result) in try store.results(round: round) where result.solved {
+                let file = try #require(stored.first { $0.id == id }).file
+                let (problem, source) = try #require(sources[file])
+                let body = try #require(try SyGuSProblem.answerBodies(result.frontier[0].program, source: source)[0])
+                #expect(problem.functions[0].grammar.derivation(of: body) != nil, "\(file): \(result.frontier[0].program)")
+                #expect(try Verifier(problem: problem).verify([0: body]) == .verified)
+            }
+        }
+    }
+
+    @Test func aRunHoldsOneKindOfTask() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try TestSupport.text("Problems/strings/train/first-name.sl")
+        let task = try #require(try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json")).first)
+        let tasks: [(file: String, task: BootstrapTask, split: Split)] = [
+            ("a.sl", .sygus(name: "a", problem: try SyGuSProblem(parsing: source), source: source), .train),
+            ("b.json", .examples(task), .test),
+        ]
+        let store = try RunStore(path: directory.appendingPathComponent("run.sqlite").path)
+        #expect {
+            try BootstrapRun(store: store, settings: BootstrapSettings(rounds: 1, timeout: 1, jobs: 1, seed: 1), tasks: tasks, grammar: Grammar())
+        } throws: { error in
+            "\(error)" == "a run holds either JSON tasks or SyGuS problems, not both (1 of 2 tasks are SyGuS problems)"
+        }
     }
 }

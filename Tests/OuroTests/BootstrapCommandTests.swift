@@ -82,4 +82,41 @@ import TestSupport
         #expect(foreign.status == 2)
         #expect(foreign.standardError == "\(garbage.path): not a run store (not an SQLite database)\n")
     }
+
+    /// SyGuS files bootstrap like JSON tasks: rows per round, a library to show and export,
+    /// and an exported library that `ouro solve --grammar` uses on a SyGuS file.
+    @Test func bootstrapsSyGuSFilesAndExportsTheirLibrary() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.sqlite").path
+        let outcome = try TestSupport.ouro([
+            "bootstrap", "--train", "Problems/strings/train/first-name.sl", "Problems/strings/train/city-from-city-state.sl",
+            "Problems/strings/train/file-extension.sl", "--test", "Problems/strings/test/email-user.sl",
+            "--rounds", "1", "--timeout", "10", "--dreams", "20", "--run", path, "--json",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let rows = outcome.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.map { $0["round"] as? Int } == [0, 1])
+        #expect(rows.map { $0["trainTotal"] as? Int } == [3, 3] && rows.map { $0["testTotal"] as? Int } == [1, 1])
+        #expect(rows[0]["trainSolved"] as? Int == 3)
+        let size = try #require(rows[1]["librarySize"] as? Int)
+        #expect(size > 0)
+
+        let exported = directory.appendingPathComponent("library.grammar").path
+        let library = try TestSupport.ouro(["library", path, "--export", exported])
+        #expect(library.status == 0, "\(library.standardError)")
+        #expect(library.standardOutput.contains("fn_0 : "))
+        let solved = try TestSupport.ouro(["solve", "Problems/strings/test/email-user.sl", "--grammar", exported])
+        #expect(solved.status == 0, "\(solved.standardError)")
+        #expect(solved.standardOutput.contains("(define-fun f ((x String)) String (str.substr x 0 (str.indexof x \"@\" 0)))"))
+    }
+
+    @Test func refusesAMixOfJSONTasksAndSyGuSFiles() throws {
+        let outcome = try TestSupport.ouro([
+            "bootstrap", "--train", "Problems/strings/train/first-name.sl", "--test", "Problems/lists/test/mapping.json", "--rounds", "1",
+            "--run", "/nonexistent/run.sqlite",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("A run holds JSON task files or SyGuS files, not both."))
+    }
 }

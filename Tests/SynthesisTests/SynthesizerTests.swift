@@ -121,3 +121,33 @@ private func body(_ result: SynthesisResult) throws -> Expression {
         #expect(result.seconds < 5)
     }
 }
+
+@Suite struct HelperProductionTests {
+    /// A grammar production calling a helper that uses its parameter twice: the argument is
+    /// one hole, computed once, and the answer is the call as the grammar writes it.
+    @Test func helperUsingItsParameterTwiceIsOneHole() throws {
+        let (problem, result) = try solve("""
+            (set-logic LIA)
+            (define-fun dbl ((a Int)) Int (+ a a))
+            (synth-fun f ((x Int)) Int ((Start Int)) ((Start Int ((dbl Start) x 1))))
+            (declare-var x Int)
+            (constraint (= (f x) (* 4 x)))
+            (check-synth)
+            """)
+        #expect(problem.text(of: try body(result), function: 0) == "(dbl (dbl x))")
+    }
+
+    /// Parameters used in another order than the holes appear: `(sub2 S T)` computes `T - S`.
+    @Test func helperParametersBindTheirOwnArguments() throws {
+        let (problem, result) = try solve("""
+            (set-logic LIA)
+            (define-fun flip ((a Int) (b Int)) Int (- b a))
+            (synth-fun f ((x Int) (y Int)) Int ((Start Int)) ((Start Int ((flip Start Start) x y))))
+            (declare-var x Int)
+            (declare-var y Int)
+            (constraint (= (f x y) (- x y)))
+            (check-synth)
+            """)
+        #expect(problem.text(of: try body(result), function: 0) == "(flip y x)")
+    }
+}

@@ -4,8 +4,9 @@ import Tasks
 /// A grammar production compiled for vector evaluation: a straight-line sequence of
 /// operations over operand vectors, whose last result is the production's output.
 ///
-/// `define-fun` helpers are inlined; holes (`.nonterminal`) become child operands in
-/// left-to-right order.
+/// `define-fun` helpers are inlined, each argument computed once however often the body uses
+/// its parameter; holes (`.nonterminal`) become child operands in left-to-right order of the
+/// production template.
 struct CompiledRule {
     enum Operand: Hashable {
         case child(Int)
@@ -63,7 +64,9 @@ struct RuleCompiler {
                             instructions: instructions, result: result, resultKind: kind, cost: cost)
     }
 
-    private mutating func operand(_ e: Expression, depth: Int) throws(SearchError) -> (CompiledRule.Operand, ValueKind) {
+    /// `bindings`: inside a helper's body, the operands of its parameters.
+    private mutating func operand(_ e: Expression, depth: Int,
+                                  bindings: [(CompiledRule.Operand, ValueKind)]? = nil) throws(SearchError) -> (CompiledRule.Operand, ValueKind) {
         if depth > 200 { throw SearchError.unsupported("a production nested more than 200 deep") }
         switch e {
         case .nonterminal(let i):
@@ -73,6 +76,7 @@ struct RuleCompiler {
             children.append(i)
             return (.child(children.count - 1), kind)
         case .parameter(let p):
+            if let bindings { return bindings[p] }
             guard let kind = ValueKind(parameterSorts[p]) else {
                 throw SearchError.unsupported("parameter sort \(parameterSorts[p])")
             }
@@ -91,7 +95,7 @@ struct RuleCompiler {
             var operands: [CompiledRule.Operand] = []
             var kinds: [ValueKind] = []
             for argument in arguments {
-                let (o, k) = try operand(argument, depth: depth + 1)
+                let (o, k) = try operand(argument, depth: depth + 1, bindings: bindings)
                 operands.append(o)
                 kinds.append(k)
             }
@@ -102,7 +106,9 @@ struct RuleCompiler {
                                       operands: operands, output: output, usesWordKernel: fast))
             return (.temporary(output), resultKind)
         case .definition(let d, let arguments):
-            return try operand(definitions[d].body.substitutingParameters(arguments), depth: depth + 1)
+            var operands: [(CompiledRule.Operand, ValueKind)] = []
+            for argument in arguments { operands.append(try operand(argument, depth: depth + 1, bindings: bindings)) }
+            return try operand(definitions[d].body, depth: depth + 1, bindings: operands)
         case .variable, .synthesized:
             throw SearchError.unsupported("a grammar production that mentions a declared variable or a synthesized function")
         }

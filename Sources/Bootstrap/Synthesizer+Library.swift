@@ -1,0 +1,36 @@
+import Grammar
+import Language
+import Learning
+import Synthesis
+import Tasks
+
+extension Synthesizer {
+    /// Solves `problem` with a grammar's weights as the bottom-up search's costs and its
+    /// abstractions as extra productions (see `SyGuSLibraryExtension`), the weights first
+    /// conditioned on the problem by `ranker` when there is one. Answers come back with every
+    /// abstraction inlined: answers to the original problem, in its own grammar. Problems with
+    /// several functions are solved as `solve(_:)` does.
+    public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker? = nil) -> SynthesisResult {
+        guard problem.functions.count == 1 else { return solve(problem) }
+        var weights = grammar
+        if let ranker { weights = ranker.grammar(for: TaskFeatures.vector(of: problem), base: grammar) }
+        let library = problem.extended(with: weights)
+        let extended = library.problem
+        let conditioned = weights
+        var solver = self
+        solver.options.costs = { searched in extended.costs(of: searched, from: conditioned) }
+        var result = solver.solve(extended)
+        guard case .solved(let bodies) = result.status else { return result }
+        var answers: [Int: Tasks.Expression] = [:]
+        for (function, body) in bodies {
+            let inlined = library.inlined(body)
+            if inlined != body && problem.functions[function].grammar.addingConstants(of: problem).derivation(of: inlined) == nil {
+                result.status = .unknown("internal error: an answer found with the library, \(problem.text(of: inlined, function: function)), is not in the problem's grammar")
+                return result
+            }
+            answers[function] = inlined
+        }
+        result.status = .solved(answers)
+        return result
+    }
+}

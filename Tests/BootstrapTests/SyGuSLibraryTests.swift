@@ -1,0 +1,125 @@
+import Bootstrap
+import Foundation
+import Grammar
+import Language
+import Learning
+import Synthesis
+import Tasks
+import Testing
+import Verification
+import TestSupport
+
+@Suite struct SyGuSLibraryTests {
+    private func problem(_ path: String) throws -> (problem: SyGuSProblem, source: String) {
+        let source = try TestSupport.text(path)
+        return (try SyGuSProblem(parsing: source), source)
+    }
+
+    private func options(timeout: Duration = .seconds(20)) -> SynthesisOptions {
+        var options = SynthesisOptions()
+        options.timeout = timeout
+        return options
+    }
+
+    /// `base` plus an abstraction read from `body`.
+    private func grammar(_ base: Grammar, adding name: String, _ body: String) throws -> Grammar {
+        var grammar = base
+        let program = try Program(parsing: body, primitives: grammar.primitiveTable)
+        try grammar.add(Production(try Abstraction(name: name, body: program)))
+        return grammar
+    }
+
+    /// An abstraction the function's grammar derives becomes a production calling a helper;
+    /// the answer found with it comes back inlined, in the problem's own grammar, and the
+    /// search enumerated fewer candidates than without it.
+    @Test func libraryAbstractionsBecomeProductionsAndAnswersComeBackInlined() throws {
+        let (problem, _) = try problem("Problems/strings/train/first-name.sl")
+        let base = Grammar.fitted(to: [], offering: [problem], name: "strings")
+        let library = try grammar(base, adding: "before", "(lambda (lambda (str.substr $1 0 (str.indexof $1 $0 0))))")
+        let extended = problem.extended(with: library)
+        #expect(extended.offered == ["before"])
+        #expect(extended.problem.definitions.count == problem.definitions.count + 1)
+        #expect(extended.problem.functions[0].grammar.nonterminals[0].productions.last
+            == .definition(problem.definitions.count, [.nonterminal(0), .nonterminal(0)]))
+
+        let synthesizer = Synthesizer(options: options())
+        let with = synthesizer.solve(problem, grammar: library)
+        let without = synthesizer.solve(problem, grammar: base)
+        guard case .solved(let bodies) = with.status, let body = bodies[0] else {
+            Issue.record("not solved: \(with.status)")
+            return
+        }
+        #expect(problem.text(of: body, function: 0) == "(str.substr x 0 (str.indexof x \" \" 0))")
+        #expect(problem.functions[0].grammar.derivation(of: body) != nil)
+        #expect(try Verifier(problem: problem).verify([0: body]) == .verified)
+        #expect(with.candidates < without.candidates)
+    }
+
+    /// An abstraction using a constant the grammar lacks is not offered.
+    @Test func abstractionsTheGrammarCannotDeriveAreNotOffered() throws {
+        let (email, _) = try problem("Problems/strings/test/email-user.sl")
+        let (names, _) = try problem("Problems/strings/train/first-name.sl")
+        let base = Grammar.fitted(to: [], offering: [email, names], name: "strings")
+        let library = try grammar(base, adding: "firstWord", "(lambda (str.substr $0 0 (str.indexof $0 \" \" 0)))")
+        #expect(names.extended(with: library).offered == ["firstWord"])
+        let extended = email.extended(with: library)
+        #expect(extended.offered.isEmpty)
+        #expect(extended.problem.functions[0].grammar == email.functions[0].grammar)
+    }
+
+    /// A bit-vector abstraction learned at 32 bits is offered to a 64-bit problem at 64 bits,
+    /// its constants by role (`signShift` needs 63, which this grammar does not offer).
+    @Test func bitVectorAbstractionsAreRetypedToTheProblemsWidth() throws {
+        let (narrow, _) = try problem("Problems/bitvec/train/turn-off-rightmost-one-32.sl")
+        let (wide, _) = try problem("Problems/bitvec/test/turn-off-rightmost-one-64.sl")
+        let base = Grammar.fitted(to: [], offering: [narrow, wide], name: "bitvec")
+        var library = try grammar(base, adding: "dropLow", "(lambda (bvand $0 (bvsub $0 #x00000001)))")
+        library = try grammar(library, adding: "signShift", "(lambda (bvashr $0 #x0000001f))")
+        library = try grammar(library, adding: "complement", "(lambda (bvxor $0 #xffffffff))")
+        let extended = wide.extended(with: library)
+        #expect(extended.offered == ["dropLow", "complement"])
+        let definitions = extended.problem.definitions.suffix(3).map { extended.problem.text(of: $0.body, parameterNames: ["a"]) }
+        #expect(definitions == ["(bvand a (bvsub a #x0000000000000001))", "(bvashr a #x000000000000003f)", "(bvxor a #xffffffffffffffff)"])
+        let result = Synthesizer(options: options()).solve(wide, grammar: library)
+        guard case .solved(let bodies) = result.status, let body = bodies[0] else {
+            Issue.record("not solved: \(result.status)")
+            return
+        }
+        #expect(wide.text(of: body, function: 0) == "(bvand x (bvsub x #x0000000000000001))")
+    }
+
+    private func answers(_ files: [(String, String)]) throws -> [(problem: SyGuSProblem, body: Tasks.Expression)] {
+        try files.map { path, answer in
+            let (problem, source) = try problem(path)
+            return (problem, try #require(try SyGuSProblem.answerBodies(answer, source: source)[0]))
+        }
+    }
+
+    /// A pattern shared by three answers is learned; every answer's derivation in its extended
+    /// grammar uses it; learning again from the same answers keeps the names.
+    @Test func libraryLearningFromAnswersIsStable() throws {
+        let answers = try answers([
+            ("Problems/strings/train/first-name.sl", "(define-fun f ((x String)) String (str.substr x 0 (str.indexof x \" \" 0)))"),
+            ("Problems/strings/train/city-from-city-state.sl", "(define-fun f ((x String)) String (str.substr x 0 (str.indexof x \",\" 0)))"),
+            ("Problems/strings/test/email-user.sl", "(define-fun f ((x String)) String (str.substr x 0 (str.indexof x \"@\" 0)))"),
+        ])
+        let base = Grammar.fitted(to: [], offering: answers.map(\.problem), name: "strings")
+        let options = CompressionOptions(iterations: 3, maximumArity: 3)
+        let first = try SyGuSLibraryLearning(answers: answers, base: base, previous: base, options: options)
+        #expect(first.abstractions.map(\.name) == ["fn_0"])
+        #expect(first.abstractions[0].body.description == "(lambda (lambda (str.substr $0 0 (str.indexof $0 $1 0))))")
+        #expect(first.learned.count == 1 && first.learned[0].compressed.uses == 3)
+        let key = ProductionKey(name: "fn_0", type: first.abstractions[0].type.canonical)
+        for points in first.derivations {
+            let points = try #require(points)
+            #expect(points.contains { $0.chosen == .production(key) })
+        }
+        let unused = try #require(first.grammar.productions.first { $0.name == "str.replace" })
+        #expect(try #require(first.grammar[key]).logWeight > unused.logWeight)
+        #expect(try Grammar(parsing: first.grammar.fileText) == first.grammar)
+
+        let again = try SyGuSLibraryLearning(answers: answers, base: base, previous: first.grammar, options: options)
+        #expect(again.abstractions.map(\.name) == ["fn_0"])
+        #expect(again.learned.isEmpty)
+    }
+}
