@@ -31,7 +31,8 @@ extension Grammar {
     /// number of uses and `possible` the expected number of positions where it fitted, both
     /// counted with each program's weight. With `contextual`, the same counts are kept per
     /// slot (parent production and argument) and become contextual weights; the unigram
-    /// weights are refitted either way. Programs the grammar cannot derive are skipped.
+    /// weights are refitted either way. Programs the grammar cannot derive are skipped. A
+    /// choice that no position offered gets the mean weight of those that were offered.
     public func refitted(to corpus: [WeightedProgram], pseudocount: Double = 1, contextual: Bool = false) -> Grammar {
         var choices: [(ChoicePoint, Double)] = []
         for item in corpus where item.weight > 0 {
@@ -59,12 +60,19 @@ extension Grammar {
             }
         }
         func estimate(_ used: Double, _ fitted: Double) -> Double { log(used + pseudocount) - log(fitted + pseudocount) }
+        // A choice never offered in the data has no estimate of its own: it gets the mean of
+        // those that were offered (the estimate's value for it, 0, would rank it above all).
+        let seen = possible.map { estimate(uses[$0.key] ?? 0, $0.value) }
+        let unseen = seen.isEmpty ? 0 : seen.reduce(0, +) / Double(seen.count)
+        func weight(_ choice: SlotChoice) -> Double {
+            guard let fitted = possible[choice] else { return unseen }
+            return estimate(uses[choice] ?? 0, fitted)
+        }
         var grammar = self
         for production in productions {
-            let choice = SlotChoice.production(production.key)
-            grammar.setLogWeight(estimate(uses[choice] ?? 0, possible[choice] ?? 0), for: production.key)
+            grammar.setLogWeight(weight(.production(production.key)), for: production.key)
         }
-        grammar.variableLogWeight = estimate(uses[.variable] ?? 0, possible[.variable] ?? 0)
+        grammar.variableLogWeight = weight(.variable)
         grammar.contextualLogWeights = [:]
         for (key, fitted) in slotPossible {
             grammar.contextualLogWeights[key] = estimate(slotUses[key] ?? 0, fitted)

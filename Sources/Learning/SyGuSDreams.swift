@@ -3,10 +3,10 @@ import Grammar
 import Language
 import Tasks
 
-/// Dreams for SyGuS problems: programs sampled from a problem's own grammar. For a
-/// programming-by-example problem a dream is run on the problem's inputs (its features are
-/// those examples); for a logical problem a dream stands for a specification that mentions
-/// the dream's own operators, as a reference implementation would.
+/// Dreams for SyGuS problems: programs sampled from a problem's own grammar, run on the
+/// problem's inputs (its examples' inputs, or the points of its reference examples), their
+/// features those input/output pairs. For a logical problem a dream also stands for a
+/// specification that mentions the dream's own operators, as a reference implementation would.
 public struct SyGuSDream: Sendable {
     public var task: String
     public var body: Tasks.Expression
@@ -33,9 +33,9 @@ extension SyGuSDream {
             let weights = problem.logWeights(of: problem.functions[0].grammar, from: grammar)
             guard let body = problem.sample(function: 0, maximumDepth: maximumDepth, weights: weights, using: &random),
                   let choices = problem.choicePoints(of: body, function: 0) else { continue }
-            let examples = problem.examples
-            let features: [Double]
-            let behaviour: String
+            let examples = problem.featureExamples
+            var features: [Double]
+            var behaviour = name
             if !examples.isEmpty {
                 let evaluator = ExpressionEvaluator(definitions: problem.definitions)
                 var outputs: [Value] = []
@@ -44,14 +44,20 @@ extension SyGuSDream {
                     outputs.append(output)
                 }
                 guard outputs.count == examples.count, outputs.count < 2 || Set(outputs).count > 1 else { continue }
-                features = TaskFeatures.vector(of: zip(examples, outputs).map { (inputs: $0.0.inputs, output: $0.1) }, problem: problem, operators: problem.specificationOperators)
-                behaviour = name + " " + outputs.map(\.description).joined(separator: " ")
+                features = TaskFeatures.vector(of: zip(examples, outputs).map { (inputs: $0.0.inputs, output: $0.1) })
+                behaviour += " " + outputs.map(\.description).joined(separator: " ")
             } else {
-                var operators: [String: Int] = ["=": 1]
-                Self.countOperators(body, into: &operators)
-                features = TaskFeatures.vector(of: [], problem: problem, operators: operators)
-                behaviour = name + " " + problem.text(of: body, function: 0)
+                features = TaskFeatures.vector(of: [])
+                behaviour += " " + problem.text(of: body, function: 0)
             }
+            // A programming-by-example problem's specification mentions only its examples; a
+            // logical one mentions its reference's operators, which for a dream are its own.
+            var operators = problem.specificationOperators
+            if problem.examples.isEmpty {
+                operators = ["=": 1]
+                Self.countOperators(body, into: &operators)
+            }
+            features = TaskFeatures.vector(of: features, problem: problem, operators: operators)
             guard seen.insert(behaviour).inserted else { continue }
             dreams.append(SyGuSDream(task: "dream \(dreams.count + 1) (\(name))", body: body, features: features, choices: choices))
         }

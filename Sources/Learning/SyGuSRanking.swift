@@ -65,6 +65,58 @@ extension SyGuSProblem {
         return result
     }
 
+    /// Examples of what a logical specification demands, where it says so directly: for a
+    /// constraint `(= E (f v1 … vn))` (either side) whose arguments are distinct declared
+    /// variables and whose `E` calls no function to synthesize, `E` evaluated at `count` seeded
+    /// points (bit-vector edge cases and random words, small integers, Booleans). Empty for
+    /// other specifications. The ranking model sees these as it sees a programming-by-example
+    /// problem's examples.
+    public func referenceExamples(count: Int = 12, seed: UInt64 = 1) -> [(inputs: [Value], output: Value)] {
+        guard functions.count == 1 else { return [] }
+        for constraint in constraints {
+            guard case .builtin(let equals, let sides) = constraint, equals.name == "=", sides.count == 2 else { continue }
+            for (call, reference) in [(sides[0], sides[1]), (sides[1], sides[0])] {
+                guard case .synthesized(0, let arguments) = call, !reference.callsSynthesizedFunction else { continue }
+                let indices = arguments.compactMap { argument -> Int? in
+                    if case .variable(let index) = argument { return index }
+                    return nil
+                }
+                guard indices.count == arguments.count, Set(indices).count == indices.count else { continue }
+                var random = SplitMix64(seed: seed)
+                let evaluator = ExpressionEvaluator(definitions: definitions)
+                var examples: [(inputs: [Value], output: Value)] = []
+                for _ in 0..<count * 3 where examples.count < count {
+                    let point = variables.map { Self.sample($0.sort, &random) }
+                    guard let output = try? evaluator.evaluate(reference, variables: point) else { continue }
+                    examples.append((indices.map { point[$0] }, output))
+                }
+                return examples
+            }
+        }
+        return []
+    }
+
+    /// The examples the ranking model describes a problem by: its input/output examples, or
+    /// its reference examples.
+    public var featureExamples: [(inputs: [Value], output: Value)] {
+        let given = examples
+        return given.isEmpty ? referenceExamples() : given
+    }
+
+    private static func sample(_ sort: TypeExpr, _ random: inout SplitMix64) -> Value {
+        let r = random.next()
+        switch sort {
+        case .bitVector(let width):
+            let mask = BitVector.mask(width)
+            let choices: [UInt64] = [0, 1, mask, 1 << UInt64(width - 1), random.next(), random.next() & 0xFF, random.next(), random.next() >> 7]
+            return .bitVector(choices[Int(r % UInt64(choices.count))] & mask, width: width)
+        case .int: return .int(Int(r % 41) - 20)
+        case .bool: return .bool(r & 1 == 1)
+        case .string: return .string(String(repeating: "a", count: Int(r % 4)))
+        default: return .int(0)
+        }
+    }
+
     /// The built-in operators the specification mentions (constraints and helper bodies), with counts.
     public var specificationOperators: [String: Int] {
         var counts: [String: Int] = [:]
@@ -123,15 +175,21 @@ extension SyGuSProblem {
 
 extension TaskFeatures {
     /// The features of a SyGuS problem: its examples when it is a programming-by-example
-    /// problem, and (features 60–95) the operators its specification mentions.
+    /// problem, its reference examples (`SyGuSProblem.referenceExamples`) when it has a
+    /// reference implementation, and (features 60–95) the operators its specification mentions.
     public static func vector(of problem: SyGuSProblem) -> [Double] {
-        vector(of: problem.examples, problem: problem, operators: problem.specificationOperators)
+        vector(of: problem.featureExamples, problem: problem, operators: problem.specificationOperators)
     }
 
     /// The features of `examples` and `operators` (a specification's operator counts), with
     /// the shape of `problem`.
     static func vector(of examples: [(inputs: [Value], output: Value)], problem: SyGuSProblem, operators: [String: Int]) -> [Double] {
-        var features = vector(of: examples)
+        vector(of: vector(of: examples), problem: problem, operators: operators)
+    }
+
+    /// `features` (of examples) completed with features 60–95.
+    static func vector(of features: [Double], problem: SyGuSProblem, operators: [String: Int]) -> [Double] {
+        var features = features
         let total = Double(operators.values.reduce(0, +))
         for (name, count) in operators {
             features[60 + Int(SplitMix64.seed(for: name) % 32)] += Double(count) / max(1, total)

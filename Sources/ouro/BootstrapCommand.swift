@@ -131,15 +131,15 @@ struct BootstrapCommand: ParsableCommand {
         }
         for summary in try store.finishedRounds() { printRound(summary) }
         let json = self.json
+        let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
         try bootstrap.run { event in
             switch event {
             case .wake(let round, let done, let total, let solved, let elapsed):
-                if done == total || done % 10 == 0 {
-                    let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-                    printError(String(format: "round %d wake: %d/%d tasks, %d solved, %.0f s, about %.0f s left", round, done, total, solved, elapsed, left))
-                }
+                let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+                let line = String(format: "round %d wake: %d/%d tasks, %d solved, %.0f s, about %.0f s left", round, done, total, solved, elapsed, left)
+                progress.show(line, final: done == total, worthLogging: done % 10 == 0)
             case .sleep(let round):
-                printError("round \(round) sleep: learning abstractions and training the ranking model")
+                progress.show("round \(round) sleep: learning abstractions and training the ranking model", final: true, worthLogging: true)
             case .finished(let summary):
                 Self.print(summary, json: json)
             }
@@ -184,5 +184,26 @@ struct BootstrapCommand: ParsableCommand {
             }
         }
         return files
+    }
+}
+
+/// Progress on standard error: on a terminal one line rewritten in place; otherwise plain
+/// log lines, only those worth logging (and every final one).
+private final class ProgressLine: @unchecked Sendable {
+    private let interactive: Bool
+    private let lock = NSLock()
+
+    init(interactive: Bool) {
+        self.interactive = interactive
+    }
+
+    func show(_ line: String, final: Bool, worthLogging: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if interactive {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (final ? "\n" : "")).utf8))
+        } else if final || worthLogging {
+            printError(line)
+        }
     }
 }

@@ -31,6 +31,28 @@ import TestSupport
         #expect(features[60..<92].reduce(0, +) > 0.99)
     }
 
+    /// A specification `(= (spec x) (f x))` is also described by what `spec` computes.
+    @Test func referenceImplementationsGiveExamples() throws {
+        let (turnOff, _) = try problem("Problems/bitvec/train/turn-off-rightmost-one-32.sl")
+        let examples = turnOff.referenceExamples(count: 12, seed: 3)
+        #expect(examples.count == 12)
+        for example in examples {
+            guard case .bitVector(let x) = example.inputs[0], case .bitVector(let y) = example.output else {
+                Issue.record("not bit-vectors: \(example)")
+                continue
+            }
+            #expect(y.bits == x.bits & (x.bits &- 1) & 0xFFFF_FFFF && y.width == 32)
+        }
+        #expect(Set(examples.map { $0.inputs[0] }).count > 4)
+        #expect(turnOff.featureExamples.count == 12)
+        let features = TaskFeatures.vector(of: turnOff)
+        #expect(features[3] == 1)           // bit-vector output
+        #expect(features[36] == 1)          // y's bits are a subset of x's
+        // A specification that relates outputs only logically has none.
+        let (maximum, _) = try problem("Problems/lia/train/max2.sl")
+        #expect(maximum.referenceExamples().isEmpty)
+    }
+
     @Test func answersAreDerivedInTheirGrammarAsKeyedChoices() throws {
         let (problem, text) = try problem("Problems/bitvec/train/and-not-64.sl")
         let bodies = try SyGuSProblem.answerBodies(
