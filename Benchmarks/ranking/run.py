@@ -63,6 +63,9 @@ def measure(name, train, test, timeout, jobs, dreams, seed):
         "solvedRefit": sum(r["solved"] for r in alone.values()), "solvedModel": sum(r["solved"] for r in ranked.values()),
         "bothSolved": len(both), "medianRefit": median_alone, "medianModel": median_ranked,
         "ratio": (median_ranked / median_alone) if both and median_alone else None,
+        "onlyRefit": sorted(k[1] for k in alone if alone[k]["solved"] and not ranked.get(k, {}).get("solved")),
+        "onlyModel": sorted(k[1] for k in ranked if ranked[k]["solved"] and not alone.get(k, {}).get("solved")),
+        "candidates": {k[1]: (alone[k]["candidates"], ranked[k]["candidates"]) for k in both},
     }
 
 
@@ -76,6 +79,7 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--dreams", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--verbose", action="store_true", help="per-task candidates and tasks solved one way only, on stderr")
     args = parser.parse_args()
     if not os.path.exists(OURO):
         sys.exit("build first: swift build -c release")
@@ -92,6 +96,10 @@ def main():
         ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-"
         print(f"| {r['set']} | {r['testTasks']} | {r['solvedRefit']} | {r['solvedModel']} | {r['bothSolved']} | "
               f"{r['medianRefit']} | {r['medianModel']} | {ratio} |", flush=True)
+        if args.verbose:
+            print(f"  solved only with the refitted grammar: {r['onlyRefit']}; only with the model: {r['onlyModel']}", file=sys.stderr)
+            for task, (a, b) in sorted(r["candidates"].items()):
+                print(f"  {task}: {a} -> {b}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -7,18 +7,19 @@ import Tasks
 extension Synthesizer {
     /// Solves `problem` with a grammar's weights as the bottom-up search's costs and its
     /// abstractions as extra productions (see `SyGuSLibraryExtension`), the weights first
-    /// conditioned on the problem by `ranker` when there is one. Answers come back with every
+    /// conditioned on the problem by `ranker` when there is one (its predictions mixed with
+    /// the grammar's own weights, see `SyGuSProblem.costs(of:from:hedge:)`). Answers come back with every
     /// abstraction inlined: answers to the original problem, in its own grammar. Problems with
     /// several functions are solved as `solve(_:)` does.
     public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker? = nil) -> SynthesisResult {
         guard problem.functions.count == 1 else { return solve(problem) }
-        var weights = grammar
-        if let ranker { weights = ranker.grammar(for: TaskFeatures.vector(of: problem), base: grammar) }
-        let library = problem.extended(with: weights)
+        let conditioned = ranker.map { $0.grammar(for: TaskFeatures.vector(of: problem), base: grammar) }
+        let library = problem.extended(with: grammar)
         let extended = library.problem
-        let conditioned = weights
         var solver = self
-        solver.options.costs = { searched in extended.costs(of: searched, from: conditioned) }
+        solver.options.costs = { searched in
+            conditioned.map { extended.costs(of: searched, from: $0, hedge: grammar) } ?? extended.costs(of: searched, from: grammar)
+        }
         var result = solver.solve(extended)
         guard case .solved(let bodies) = result.status else { return result }
         var answers: [Int: Tasks.Expression] = [:]
