@@ -16,7 +16,7 @@ public struct SyGuSDream: Sendable {
 
 extension SyGuSDream {
     /// Up to `count` dreams over `problems` (single-function problems only), drawn in turn
-    /// from the problems; failures and constant behaviours are dropped and repeated
+    /// from the problems; bare arguments, failures and constant behaviours are dropped and repeated
     /// behaviours (the same outputs on the same problem) kept once. Deterministic for a seed.
     /// Programs are drawn with `grammar`'s weights (see `SyGuSProblem.logWeights`).
     public static func dreams(over problems: [(name: String, problem: SyGuSProblem)], grammar: Grammar, count: Int, seed: UInt64,
@@ -31,8 +31,9 @@ extension SyGuSDream {
             attempts += 1
             let (name, problem) = usable[Int(random.next() % UInt64(usable.count))]
             let weights = problem.logWeights(of: problem.functions[0].grammar, from: grammar)
+            // A bare argument teaches nothing about what a task needs.
             guard let body = problem.sample(function: 0, maximumDepth: maximumDepth, weights: weights, using: &random),
-                  let choices = problem.choicePoints(of: body, function: 0) else { continue }
+                  body.size > 1, let choices = problem.choicePoints(of: body, function: 0) else { continue }
             let examples = problem.featureExamples
             var features: [Double]
             var behaviour = name

@@ -77,6 +77,18 @@ struct Library: ParsableCommand {
 
     /// The grammar a run's round searched with, and its abstractions as the store recorded them.
     private func library(ofRun file: String) throws -> (Grammar, [String: StoredAbstraction]) {
+        let (store, chosen, parsed) = try RunGrammar.read(file, round: round)
+        var stored: [String: StoredAbstraction] = [:]
+        for abstraction in try store.abstractions(upTo: chosen) { stored[abstraction.name] = abstraction }
+        return (parsed, stored)
+    }
+}
+
+/// The grammar a bootstrap run's round searched with, for the commands that read runs.
+enum RunGrammar {
+    /// Opens the run store `file` and reads the grammar of `round` (default: the latest round
+    /// that has one; round 0 is the starting grammar).
+    static func read(_ file: String, round: Int?) throws -> (store: RunStore, round: Int, grammar: Grammar) {
         guard FileManager.default.fileExists(atPath: file) else { throw InputError(file: file, message: "no such file") }
         let store: RunStore
         do {
@@ -99,14 +111,10 @@ struct Library: ParsableCommand {
             }
             text = start
         }
-        let parsed: Grammar
         do {
-            parsed = try Grammar(parsing: text!)
+            return (store, chosen, try Grammar(parsing: text!))
         } catch {
             throw InputError(file: file, message: "the library of round \(chosen) does not read: \(error)")
         }
-        var stored: [String: StoredAbstraction] = [:]
-        for abstraction in try store.abstractions(upTo: chosen) { stored[abstraction.name] = abstraction }
-        return (parsed, stored)
     }
 }

@@ -72,6 +72,10 @@ import TestSupport
         #expect(rows.allSatisfy { Set($0.keys) == ["round", "trainSolved", "trainTotal", "testSolved", "testTotal", "newAbstractions", "librarySize", "seconds", "medianCandidatesTest"] })
         #expect(outcome.standardError.contains("round 0 wake: "))
 
+        let dreams = try TestSupport.ouro(["dream", path, "--round", "1", "--count", "2"])
+        #expect(dreams.status == 0, "\(dreams.standardError)")
+        #expect(dreams.standardOutput.contains("on the inputs of"))
+
         let again = try TestSupport.ouro(arguments + ["--run", path])
         #expect(again.status == 2)
         #expect(again.standardError.contains("already holds a run: continue it with --resume"))
@@ -101,6 +105,10 @@ import TestSupport
         #expect(rows[0]["trainSolved"] as? Int == 3)
         let size = try #require(rows[1]["librarySize"] as? Int)
         #expect(size > 0)
+
+        let dreams = try TestSupport.ouro(["dream", path, "--count", "3", "--show", "1"])
+        #expect(dreams.status == 0, "\(dreams.standardError)")
+        #expect(dreams.standardOutput.contains("(dream 1 ("))
 
         let exported = directory.appendingPathComponent("library.grammar").path
         let library = try TestSupport.ouro(["library", path, "--export", exported])
