@@ -20,6 +20,11 @@ public enum RunReport {
             solvedBefore.formUnion(solved)
         }
         let abstractions = try store.abstractions()
+        let lastLibrary = Set((try? rounds.last.flatMap { try store.grammarText(round: $0.round) }.map { text in
+            text.split(separator: "\n").compactMap { line -> String? in
+                line.hasPrefix("(define ") ? line.dropFirst(8).split(separator: " ").first.map(String.init) : nil
+            }
+        }) ?? [])
         let x = rounds.map { Double($0.round) }
 
         var page = """
@@ -44,7 +49,7 @@ public enum RunReport {
             page += "<tr><td class=n>\(summary.round)</td><td class=n>\(summary.trainSolved)/\(summary.trainTotal)</td><td class=n>\(summary.testSolved)/\(summary.testTotal)</td>"
                 + "<td class=n>\(summary.newAbstractions)</td><td class=n>\(summary.librarySize)</td>"
                 + "<td class=n>\(summary.medianCandidatesTest.map { String(format: "%.0f", $0) } ?? "–")</td>"
-                + "<td class=n>\(String(format: "%.2f", medianSeconds[index]))</td><td class=n>\(String(format: "%.0f", summary.seconds))</td></tr>\n"
+                + "<td class=n>\(format(medianSeconds[index]))</td><td class=n>\(String(format: "%.0f", summary.seconds))</td></tr>\n"
         }
         page += "</table>\n<div class=charts>\n"
         page += chart("Tasks solved", x: x, series: [
@@ -57,9 +62,9 @@ public enum RunReport {
         if abstractions.isEmpty {
             page += "<p>No abstraction learned yet.</p>\n"
         } else {
-            page += "<table><tr><th>name</th><th>for round</th><th>type</th><th>body</th><th>uses</th><th>utility</th></tr>\n"
+            page += "<table><tr><th>name</th><th>for round</th><th>in the last library</th><th>type</th><th>body</th><th>uses</th><th>utility</th></tr>\n"
             for a in abstractions {
-                page += "<tr><td><code>\(escape(a.name))</code></td><td class=n>\(a.round)</td><td><code>\(escape(a.type))</code></td><td><code>\(escape(a.pattern))</code></td><td class=n>\(a.uses)</td><td class=n>\(a.utility)</td></tr>\n"
+                page += "<tr><td><code>\(escape(a.name))</code></td><td class=n>\(a.round)</td><td>\(lastLibrary.contains(a.name) ? "yes" : "–")</td><td><code>\(escape(a.type))</code></td><td><code>\(escape(a.pattern))</code></td><td class=n>\(a.uses)</td><td class=n>\(a.utility)</td></tr>\n"
             }
             page += "</table>\n"
         }
@@ -76,13 +81,14 @@ public enum RunReport {
     static func chart(_ title: String, x: [Double], series: [(name: String, color: String, values: [Double])]) -> String {
         let width = 500.0, height = 240.0, left = 48.0, right = 16.0, top = 12.0, bottom = 34.0
         let maxX = max(1, x.max() ?? 1)
-        let maxY = max(1, series.flatMap(\.values).max() ?? 1) * 1.1
+        // Counts get whole-number ticks; other values (seconds) a scale of their own size.
+        let integral = series.allSatisfy { $0.values.allSatisfy { $0 == $0.rounded() } }
+        let largest = series.flatMap(\.values).max() ?? 1
+        let maxY = (integral ? max(1, largest) : (largest > 0 ? largest : 1)) * 1.1
         func px(_ v: Double) -> Double { left + v / maxX * (width - left - right) }
         func py(_ v: Double) -> Double { height - bottom - v / maxY * (height - top - bottom) }
         var svg = "<figure><figcaption>\(escape(title))</figcaption><svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\n"
         svg += "<line x1=\"\(left)\" y1=\"\(py(0))\" x2=\"\(width - right)\" y2=\"\(py(0))\" stroke=\"#888\"/><line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(py(0))\" stroke=\"#888\"/>\n"
-        // Whole-number ticks for counts.
-        let integral = series.allSatisfy { $0.values.allSatisfy { $0 == $0.rounded() } }
         let step = integral ? max(1, (maxY / 1.1 / 4).rounded(.up)) : maxY / 1.1 / 4
         for tick in 0...4 where Double(tick) * step <= maxY {
             let value = Double(tick) * step
@@ -104,8 +110,11 @@ public enum RunReport {
         return svg + "</svg></figure>\n"
     }
 
+    /// Whole numbers and large values without decimals, others to two (or, below 0.1, three
+    /// significant) digits: 0.0031 s reads as 0.0031, not 0.00.
     static func format(_ value: Double) -> String {
-        value >= 100 || value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.2f", value)
+        if value >= 100 || value == value.rounded() { return String(format: "%.0f", value) }
+        return value >= 0.1 ? String(format: "%.2f", value) : String(format: "%.2g", value)
     }
 
     static func escape(_ text: String) -> String {

@@ -77,6 +77,11 @@ import TestSupport
         #expect(learned.abstractions.count == summaries[1].librarySize && summaries[1].librarySize > 0)
         #expect(try store.abstractions().count == summaries[1].newAbstractions)
         #expect(try store.rankerData(round: 1) != nil)
+        // The report: a row per round, four charts, the abstractions with the last library marked.
+        let page = try RunReport.html(for: store)
+        #expect(page.components(separatedBy: "<svg ").count == 5)
+        #expect(page.contains("<td class=n>1</td><td class=n>\(summaries[1].trainSolved)/4</td>"))
+        for abstraction in learned.abstractions { #expect(page.contains("<code>\(abstraction.name)</code></td><td class=n>1</td><td>yes</td>")) }
         let stored = try store.tasks()
         for round in 0...1 {
             for (id, result) in try store.results(round: round) where result.solved {
