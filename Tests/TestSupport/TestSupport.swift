@@ -44,17 +44,27 @@ public enum TestSupport {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting, so a full pipe cannot block the child.
-        nonisolated(unsafe) var errorData = Data()
-        let reader = Thread { errorData = error.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
+        // Read both pipes before waiting, so a full pipe cannot block the child. The condition
+        // hands the standard error over from the reading thread (polling `Thread.isFinished`
+        // is a data race under ThreadSanitizer).
+        let handOver = NSCondition()
+        nonisolated(unsafe) var errorData: Data?
+        Thread {
+            let data = error.fileHandleForReading.readDataToEndOfFile()
+            handOver.lock()
+            errorData = data
+            handOver.signal()
+            handOver.unlock()
+        }.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1_000) }
+        handOver.lock()
+        while errorData == nil { handOver.wait() }
+        handOver.unlock()
         return Outcome(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
+            standardError: String(decoding: errorData!, as: UTF8.self)
         )
     }
 
