@@ -35,4 +35,19 @@ import Testing
             (error as? GrammarError)?.description.contains("'bad' has type bv64 -> bv64, not bv16 -> bv16") == true
         }
     }
+
+    /// Readings multiply: two overloaded leaves with two overloads each give four; past the
+    /// limit only the first reading is tried (a body of many overloaded names cannot make the
+    /// reader search without bound).
+    @Test func readingsAreBounded() throws {
+        let grammar = try Grammar(parsing: twoWidths)
+        let table = grammar.primitiveTable
+        let two = try Program(parsing: "(lambda (bvand (bvnot $0) $0))", primitives: table)
+        #expect(Set(two.overloadReadings(in: table)).count == 4)
+        var body = "$0"
+        for _ in 0..<20 { body = "(bvnot \(body))" }
+        let many = try Program(parsing: "(lambda \(body))", primitives: table)
+        #expect(many.overloadReadings(in: table) == [many])
+        #expect(throws: GrammarError.self) { try Grammar(parsing: twoWidths + "\n(define deep \"bv16 -> bv16\" (lambda \(body)))") }
+    }
 }
