@@ -38,6 +38,14 @@ public enum BootstrapEvent: Sendable {
     case finished(RoundSummary)
 }
 
+/// How a call of `BootstrapRun.run` ended.
+public enum BootstrapOutcome: Sendable, Equatable {
+    /// Every round is finished.
+    case finished
+    /// The run's time limit came during `round`, which a resumed run finishes.
+    case runTimeLimit(round: Int)
+}
+
 /// A problem in a bootstrap run's input, or a run store that does not fit it.
 public struct BootstrapError: Error, Sendable, CustomStringConvertible {
     public var message: String
@@ -85,16 +93,26 @@ public final class BootstrapRun: Sendable {
     }
 
     /// Runs (or resumes) rounds 0 … `settings.rounds`, reporting through `report`.
-    public func run(report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
+    ///
+    /// With a `runDeadline`, tasks still searching at the deadline stop and are not recorded,
+    /// tasks not started are left, and the run stops before the next step (a sleep or a
+    /// round): everything finished is in the store, and a later run resumes from there.
+    /// The deadline is checked between steps, so a sleep under way runs to its end.
+    @discardableResult
+    public func run(runDeadline: ContinuousClock.Instant? = nil, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> BootstrapOutcome {
         let finished = try store.finishedRounds()
+        func timeIsUp() -> Bool { runDeadline.map { ContinuousClock.now >= $0 } ?? false }
         for round in stride(from: finished.count, through: settings.rounds, by: 1) {
+            if timeIsUp() { return .runTimeLimit(round: round) }
             let start = Date()
             let grammar = try grammar(for: round)
             let ranker = try store.rankerData(round: round).map { try Ranker(fileData: $0) }
-            try wake(round: round, grammar: grammar, ranker: ranker, start: start, report: report)
+            try wake(round: round, grammar: grammar, ranker: ranker, start: start, runDeadline: runDeadline, report: report)
+            if timeIsUp() { return .runTimeLimit(round: round) }
             let summary = try sleep(round: round, grammar: grammar, start: start, report: report)
             report(.finished(summary))
         }
+        return .finished
     }
 
     /// The grammar of a round's wake: the starting grammar for round 0, else what the
@@ -104,7 +122,8 @@ public final class BootstrapRun: Sendable {
         return try Grammar(parsing: text)
     }
 
-    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
+    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, runDeadline: ContinuousClock.Instant?,
+                      report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
         let done = try store.results(round: round)
         let remaining = tasks.filter { done[$0.stored.id] == nil }
         var solver = ExampleTaskSolver()
@@ -114,24 +133,26 @@ public final class BootstrapRun: Sendable {
         let store = self.store
         let total = tasks.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
-        let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index -> String? in
+        let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index -> RunStoreError? in
             let (stored, task) = remaining[index]
             var taskGrammar = grammar
             if let ranker { taskGrammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-            let result = taskSolver.solve(task, grammar: taskGrammar)
-            do {
+            let result = taskSolver.solve(task, grammar: taskGrammar, runDeadline: runDeadline)
+            // A task the run's deadline cut short is searched again when the run resumes.
+            if result.reason == SearchStop.runTimeLimit { return nil }
+            do throws(RunStoreError) {
                 try store.record(round: round, StoredResult(
                     task: stored.id, solved: result.solved, seconds: result.seconds, candidates: result.candidates,
                     reason: result.reason,
                     frontier: result.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) }))
             } catch {
-                return "\(error)"
+                return error
             }
             let (doneCount, solvedCount) = counter.add(solved: result.solved)
             report(.wake(round: round, done: doneCount, total: total, solved: solvedCount, elapsed: Date().timeIntervalSince(start)))
             return nil
         }
-        if let failure = failures.compactMap({ $0 }).first { throw BootstrapError(message: failure) }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     private func sleep(round: Int, grammar: Grammar, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> RoundSummary {

@@ -36,6 +36,9 @@ struct BootstrapCommand: ParsableCommand {
     @Option(help: "Wall-time limit per task and round, in seconds.")
     var timeout: Double = 5
 
+    @Option(name: .customLong("run-timeout"), help: "Wall-time limit for this invocation, in seconds: searches under way stop, and the run stops before its next step with everything finished kept (exit 3); --resume continues it.")
+    var runTimeout: Double?
+
     @Option(help: "Tasks searched in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -68,6 +71,7 @@ struct BootstrapCommand: ParsableCommand {
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
         if rounds < 0 { throw ValidationError("--rounds must be 0 or more.") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if abstractions < 0 || dreams < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
     }
@@ -110,23 +114,41 @@ struct BootstrapCommand: ParsableCommand {
             bootstrap = try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: startGrammar)
         } catch let error as BootstrapError {
             throw InputError(file: runFile, message: error.message)
+        } catch let error as RunStoreError {
+            throw InputError(file: runFile, message: error.message)
         }
-        for summary in try store.finishedRounds() { printRound(summary) }
+        do {
+            for summary in try store.finishedRounds() { printRound(summary) }
+        } catch {
+            throw InputError(file: runFile, message: error.message)
+        }
         let json = self.json
-        try bootstrap.run { event in
-            switch event {
-            case .wake(let round, let done, let total, let solved, let elapsed):
-                if done == total || done % 10 == 0 {
-                    let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-                    printError(String(format: "round %d wake: %d/%d tasks, %d solved, %.0f s, about %.0f s left", round, done, total, solved, elapsed, left))
+        let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let outcome: BootstrapOutcome
+        do {
+            outcome = try bootstrap.run(runDeadline: runDeadline) { event in
+                switch event {
+                case .wake(let round, let done, let total, let solved, let elapsed):
+                    if done == total || done % 10 == 0 {
+                        let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+                        printError(String(format: "round %d wake: %d/%d tasks, %d solved, %.0f s, about %.0f s left", round, done, total, solved, elapsed, left))
+                    }
+                case .sleep(let round):
+                    printError("round \(round) sleep: learning abstractions and training the ranking model")
+                case .finished(let summary):
+                    Self.print(summary, json: json)
                 }
-            case .sleep(let round):
-                printError("round \(round) sleep: learning abstractions and training the ranking model")
-            case .finished(let summary):
-                Self.print(summary, json: json)
             }
+        } catch let error as RunStoreError {
+            // Every write is a transaction: what was committed before the failure is kept.
+            throw InputError(file: runFile, message: error.message + "; continue the run with --resume once the problem is fixed")
         }
         if !json { Swift.print("run store: \(runFile)") }
+        if case .runTimeLimit(let round) = outcome, let runTimeout {
+            printError("the run's time limit of \(String(format: "%g", runTimeout)) s (--run-timeout) was reached in round \(round); "
+                + "every finished task is kept: continue with --resume --run \(runFile)")
+            throw ExitCode(ExitStatus.noAnswer)
+        }
     }
 
     private func printRound(_ summary: RoundSummary) { Self.print(summary, json: json) }
