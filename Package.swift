@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"]),
-        .testTarget(name: "BootstrapTests", dependencies: ["Bootstrap", "Learning", "Grammar", "Tasks", "TestSupport"]),
+        .testTarget(name: "BootstrapTests", dependencies: ["Bootstrap", "Learning", "Grammar", "Tasks", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification", "Bootstrap"]),
     ]
 )
