@@ -52,6 +52,10 @@ public struct ExampleTaskSolver: Sendable {
         if deadline <= start {
             return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0, reason: SearchStop.runTimeLimit)
         }
+        guard grammar.mayBuildProgram(of: task.request) else {
+            return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0,
+                                     reason: "the grammar builds no finite program of type \(task.request)")
+        }
         let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, memoryLimit: memoryLimit)
         let evaluator = Evaluator(stepLimit: stepLimit)
         var frontier: [FrontierEntry] = []

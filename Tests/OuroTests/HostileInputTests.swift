@@ -167,14 +167,12 @@ import TestSupport
         #expect(outcome.status == 2)
         #expect(outcome.standardError == message)
 
-        // A λ-grammar whose only list production needs a list: the search ends at the
-        // task's timeout and says why it found nothing.
+        // A λ-grammar whose only list production needs a list: the task ends at once.
         let grammar = try file("loop.grammar", "(grammar loop)\n(primitive cons \"t0 -> list(t0) -> list(t0)\" 0.0)\n(primitive 1 \"int\" 0.0)\n", in: directory)
         let tasks = try file("ones.json", #"[{"name": "ones", "request": "int -> list(int)", "examples": [{"inputs": [1], "output": [1]}]}]"#, in: directory)
-        outcome = try TestSupport.ouro(["solve", tasks, "--grammar", grammar, "--timeout", "0.5"])
+        outcome = try TestSupport.ouro(["solve", tasks, "--grammar", grammar, "--timeout", "60"])
         #expect(outcome.status == 3)
-        #expect(outcome.standardOutput.hasPrefix("ones: unsolved (timeout without a single complete program of type int -> list(int): can the grammar build one?), "))
-        #expect(outcome.standardOutput.hasSuffix(" s, 0 candidates\nsolved 0/1\n"))
+        #expect(outcome.standardOutput == "ones: unsolved (the grammar builds no finite program of type int -> list(int)), 0.00 s, 0 candidates\nsolved 0/1\n")
     }
 
     @Test func aRecursiveDefineIsRefusedByEveryCommandThatReadsGrammars() throws {
