@@ -98,8 +98,11 @@ public final class BootstrapRun: Sendable {
     /// tasks not started are left, and the run stops before the next step (a sleep or a
     /// round): everything finished is in the store, and a later run resumes from there.
     /// The deadline is checked between steps, so a sleep under way runs to its end.
+    /// `memoryLimit` bounds each task's search bank, in bytes (a task that reaches it is
+    /// recorded unsolved with the reason).
     @discardableResult
-    public func run(runDeadline: ContinuousClock.Instant? = nil, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> BootstrapOutcome {
+    public func run(runDeadline: ContinuousClock.Instant? = nil, memoryLimit: Int = 1 << 30,
+                    report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> BootstrapOutcome {
         let finished = try store.finishedRounds()
         func timeIsUp() -> Bool { runDeadline.map { ContinuousClock.now >= $0 } ?? false }
         for round in stride(from: finished.count, through: settings.rounds, by: 1) {
@@ -107,7 +110,7 @@ public final class BootstrapRun: Sendable {
             let start = Date()
             let grammar = try grammar(for: round)
             let ranker = try store.rankerData(round: round).map { try Ranker(fileData: $0) }
-            try wake(round: round, grammar: grammar, ranker: ranker, start: start, runDeadline: runDeadline, report: report)
+            try wake(round: round, grammar: grammar, ranker: ranker, start: start, runDeadline: runDeadline, memoryLimit: memoryLimit, report: report)
             if timeIsUp() { return .runTimeLimit(round: round) }
             let summary = try sleep(round: round, grammar: grammar, start: start, report: report)
             report(.finished(summary))
@@ -122,13 +125,14 @@ public final class BootstrapRun: Sendable {
         return try Grammar(parsing: text)
     }
 
-    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, runDeadline: ContinuousClock.Instant?,
+    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
                       report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
         let done = try store.results(round: round)
         let remaining = tasks.filter { done[$0.stored.id] == nil }
         var solver = ExampleTaskSolver()
         solver.timeout = .milliseconds(Int(settings.timeout * 1000))
         solver.frontierSize = settings.frontierSize
+        solver.memoryLimit = memoryLimit
         let taskSolver = solver
         let store = self.store
         let total = tasks.count

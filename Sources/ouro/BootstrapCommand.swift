@@ -39,6 +39,9 @@ struct BootstrapCommand: ParsableCommand {
     @Option(name: .customLong("run-timeout"), help: "Wall-time limit for this invocation, in seconds: searches under way stop, and the run stops before its next step with everything finished kept (exit 3); --resume continues it.")
     var runTimeout: Double?
 
+    @Option(name: .customLong("memory"), help: "Memory bound of each task's search bank, in MiB; a task that reaches it is recorded unsolved and the run goes on.")
+    var memoryMiB: Int = 1024
+
     @Option(help: "Tasks searched in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -73,6 +76,7 @@ struct BootstrapCommand: ParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
         if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
         if abstractions < 0 || dreams < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
     }
 
@@ -126,7 +130,7 @@ struct BootstrapCommand: ParsableCommand {
         let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let outcome: BootstrapOutcome
         do {
-            outcome = try bootstrap.run(runDeadline: runDeadline) { event in
+            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: memoryMiB << 20) { event in
                 switch event {
                 case .wake(let round, let done, let total, let solved, let elapsed):
                     if done == total || done % 10 == 0 {

@@ -6,12 +6,11 @@ import TestSupport
 /// The limits a user sets — time per task and per run, memory of the search bank, parallel
 /// jobs — hold: exceeding one ends that task (or the run) with a message, and the rest goes on.
 @Suite struct ResourceLimitTests {
+    static let impossible = #"{"name": "impossible", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 987654}, {"inputs": [[4]], "output": -55555}]}"#
+    static let impossibleToo = #"{"name": "impossible-too", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 987653}, {"inputs": [[4]], "output": -55554}]}"#
+    static let length = #"{"name": "length", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 3}, {"inputs": [[]], "output": 0}]}"#
     /// Two tasks no program of the lists grammar solves, then one it solves at once.
-    static let tasks = """
-        [{"name": "impossible", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 987654}, {"inputs": [[4]], "output": -55555}]},
-         {"name": "impossible-too", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 987653}, {"inputs": [[4]], "output": -55554}]},
-         {"name": "length", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 3}, {"inputs": [[]], "output": 0}]}]
-        """
+    static let tasks = "[" + [impossible, impossibleToo, length].joined(separator: ",\n") + "]"
 
     private func taskFile(in directory: URL) throws -> String {
         let url = directory.appendingPathComponent("limits.json")
@@ -86,6 +85,22 @@ import TestSupport
         #expect(plain.contains("length: unsolved (the run's time limit was reached), 0.00 s, 0 candidates"))
     }
 
+    @Test func aBootstrapTaskPastTheMemoryLimitIsRecordedUnsolvedAndTheRoundGoesOn() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let train = directory.appendingPathComponent("train.json")
+        try "[\(Self.impossible)]".write(to: train, atomically: true, encoding: .utf8)
+        let test = directory.appendingPathComponent("test.json")
+        try "[\(Self.length)]".write(to: test, atomically: true, encoding: .utf8)
+        let path = directory.appendingPathComponent("run.sqlite").path
+        let outcome = try TestSupport.ouro(["bootstrap", "--train", train.path, "--test", test.path, "--rounds", "0", "--timeout", "120",
+                                            "--jobs", "1", "--no-ranker", "--abstractions", "0", "--memory", "1", "--run", path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("round 0: train 0/1, test 1/1, "))
+        let results = try RunStore(path: path).results(round: 0).values
+        #expect(results.map(\.reason).sorted { ($0 ?? "") < ($1 ?? "") } == [nil, "the search bank reached its memory limit of 1 MiB"])
+    }
+
     @Test func limitsMustBePositive() throws {
         for (option, value, message) in [
             ("--timeout", "0", "--timeout must be a positive number of seconds."),
@@ -96,6 +111,9 @@ import TestSupport
             let outcome = try TestSupport.ouro(["solve", "Problems/lists/train/aggregates.json", "--grammar", "Grammars/lists.grammar", option, value])
             #expect(outcome.status == 2)
             #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+            let bootstrap = try TestSupport.ouro(["bootstrap", "Problems/lists", option, value])
+            #expect(bootstrap.status == 2)
+            #expect(bootstrap.standardError.contains(message), "\(bootstrap.standardError)")
         }
     }
 
