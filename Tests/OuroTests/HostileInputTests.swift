@@ -84,10 +84,32 @@ import TestSupport
         #expect(outcome.status == 2)
         #expect(outcome.standardError == "\(string):4:22: string literal of 10485760 characters; the limit is 4096\n")
 
+        let big = "#x" + String(repeating: "f", count: 100_000)
+        outcome = try TestSupport.ouro(["eval", "(+ \(digits) 1)"])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError == "program:1:4: the integer 999999999999999999999999… is outside the 64-bit range\n")
+        outcome = try TestSupport.ouro(["eval", big])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError == "program:1:1: unknown operator '#xffffffffffffffffffffff…'\n")
+        outcome = try TestSupport.ouro(["eval", "(lambda $0)", digits])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.hasPrefix("Error: input 1: column 1: the integer 999999999999999999999999… is outside the 64-bit range\n"))
+
         let tasks = try file("integer.json", #"[{"name": "t", "request": "int -> int", "examples": [{"inputs": [1], "output": "# + digits + "}]}]", in: directory)
         outcome = try TestSupport.ouro(["solve", tasks, "--grammar", "Grammars/lists.grammar"])
         #expect(outcome.status == 2)
         #expect(outcome.standardError == "\(tasks):1:80: task 0 (\"t\"): field \"examples\"[0].\"output\": the integer 999999999999999999999999… is outside the 64-bit range\n")
+    }
+
+    @Test func aTenMegabyteStringInATaskIsReadAndSearchedUntilTheTimeout() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = String(repeating: "a", count: 10 << 20)
+        let tasks = try file("string.json", #"[{"name": "long", "request": "string -> string", "examples": [{"inputs": ["a"], "output": ""#
+                             + text + #""}]}]"#, in: directory)
+        let outcome = try TestSupport.ouro(["solve", tasks, "--grammar", "Grammars/lists.grammar", "--timeout", "0.3"])
+        #expect(outcome.status == 3)
+        #expect(outcome.standardOutput.hasPrefix("long: unsolved (timeout), "))
     }
 
     @Test func aOneGigabyteFileIsRefusedBeforeItIsRead() throws {
