@@ -47,7 +47,10 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"]),
         .testTarget(
             name: "BootstrapTests",
-            dependencies: ["Bootstrap", "Learning", "Grammar", "Tasks", "Language", "Synthesis", "Verification", "TestSupport"]
+            dependencies: [
+                "Bootstrap", "Learning", "Grammar", "Tasks", "Language", "Synthesis", "Verification", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification", "Bootstrap"]),
     ]

@@ -60,6 +60,14 @@ public enum BootstrapTask: Sendable {
     }
 }
 
+/// How a call of `BootstrapRun.run` ended.
+public enum BootstrapOutcome: Sendable, Equatable {
+    /// Every round is finished.
+    case finished
+    /// The run's time limit came during `round`, which a resumed run finishes.
+    case runTimeLimit(round: Int)
+}
+
 /// A problem in a bootstrap run's input, or a run store that does not fit it.
 public struct BootstrapError: Error, Sendable, CustomStringConvertible {
     public var message: String
@@ -114,16 +122,29 @@ public final class BootstrapRun: Sendable {
     }
 
     /// Runs (or resumes) rounds 0 … `settings.rounds`, reporting through `report`.
-    public func run(report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
+    ///
+    /// With a `runDeadline`, tasks still searching at the deadline stop and are not recorded,
+    /// tasks not started are left, and the run stops before the next step (a sleep or a
+    /// round): everything finished is in the store, and a later run resumes from there.
+    /// The deadline is checked between steps, so a sleep under way runs to its end.
+    /// `memoryLimit` bounds each task's search bank, in bytes (a task that reaches it is
+    /// recorded unsolved with the reason).
+    @discardableResult
+    public func run(runDeadline: ContinuousClock.Instant? = nil, memoryLimit: Int = 1 << 30,
+                    report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> BootstrapOutcome {
         let finished = try store.finishedRounds()
+        func timeIsUp() -> Bool { runDeadline.map { ContinuousClock.now >= $0 } ?? false }
         for round in stride(from: finished.count, through: settings.rounds, by: 1) {
+            if timeIsUp() { return .runTimeLimit(round: round) }
             let start = Date()
             let grammar = try grammar(for: round)
             let ranker = try store.rankerData(round: round).map { try Ranker(fileData: $0) }
-            try wake(round: round, grammar: grammar, ranker: ranker, start: start, report: report)
+            try wake(round: round, grammar: grammar, ranker: ranker, start: start, runDeadline: runDeadline, memoryLimit: memoryLimit, report: report)
+            if timeIsUp() { return .runTimeLimit(round: round) }
             let summary = try sleep(round: round, grammar: grammar, start: start, report: report)
             report(.finished(summary))
         }
+        return .finished
     }
 
     /// The grammar of a round's wake: the starting grammar for round 0, else what the
@@ -133,43 +154,48 @@ public final class BootstrapRun: Sendable {
         return try Grammar(parsing: text)
     }
 
-    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
+    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
+                      report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
         let done = try store.results(round: round)
         let remaining = tasks.filter { done[$0.stored.id] == nil }
         var solver = ExampleTaskSolver()
         solver.timeout = .milliseconds(Int(settings.timeout * 1000))
         solver.frontierSize = settings.frontierSize
+        solver.memoryLimit = memoryLimit
         let taskSolver = solver
         var synthesisOptions = SynthesisOptions()
         synthesisOptions.timeout = solver.timeout
+        synthesisOptions.memoryLimit = memoryLimit
         let synthesizer = Synthesizer(options: synthesisOptions)
         let store = self.store
         let total = tasks.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
-        let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index -> String? in
+        let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index -> RunStoreError? in
             let (stored, task) = remaining[index]
             let result: StoredResult
             switch task {
             case .examples(let task):
                 var taskGrammar = grammar
                 if let ranker { taskGrammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-                let found = taskSolver.solve(task, grammar: taskGrammar)
+                let found = taskSolver.solve(task, grammar: taskGrammar, runDeadline: runDeadline)
                 result = StoredResult(
                     task: stored.id, solved: found.solved, seconds: found.seconds, candidates: found.candidates, reason: found.reason,
                     frontier: found.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) })
             case .sygus(_, let problem, _):
-                result = Self.solve(problem, id: stored.id, synthesizer: synthesizer, grammar: grammar, ranker: ranker)
+                result = Self.solve(problem, id: stored.id, synthesizer: synthesizer, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
             }
-            do {
+            // A task the run's deadline cut short is searched again when the run resumes.
+            if result.reason == SearchStop.runTimeLimit { return nil }
+            do throws(RunStoreError) {
                 try store.record(round: round, result)
             } catch {
-                return "\(error)"
+                return error
             }
             let (doneCount, solvedCount) = counter.add(solved: result.solved)
             report(.wake(round: round, done: doneCount, total: total, solved: solvedCount, elapsed: Date().timeIntervalSince(start)))
             return nil
         }
-        if let failure = failures.compactMap({ $0 }).first { throw BootstrapError(message: failure) }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     private func sleep(round: Int, grammar: Grammar, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> RoundSummary {

@@ -30,13 +30,18 @@ public final class RunStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
+    /// How long a read or write waits for another process's lock on the file, in seconds,
+    /// before it fails with "locked by another process".
+    public static let defaultLockTimeout: TimeInterval = 5
+
     /// Opens the run store at `path`, creating it (and its folder) when it does not exist.
-    public init(path: String) throws(RunStoreError) {
+    /// A store another process holds locked for longer than `lockTimeout` seconds is refused.
+    public init(path: String, lockTimeout: TimeInterval = defaultLockTimeout) throws(RunStoreError) {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(lockTimeout)
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.prepare(queue, file: path)
@@ -53,8 +58,9 @@ public final class RunStore: Sendable {
         switch error.resultCode {
         case .SQLITE_NOTADB: return "not a run store (not an SQLite database)"
         case .SQLITE_CORRUPT: return "the run store is damaged (truncated or corrupt): \(error.message ?? "")"
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the run store is locked by another process"
-        case .SQLITE_FULL: return "the disk is full; nothing already committed is lost"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the run store is locked by another process (is another ouro using it?)"
+        case .SQLITE_FULL: return "the disk is full; the write failed and was rolled back, and nothing already committed is lost"
+        case .SQLITE_IOERR: return "a disk input/output error; the write failed and was rolled back: \(error.message ?? "")"
         case .SQLITE_CANTOPEN: return "cannot be opened (check the folder and permissions)"
         case .SQLITE_READONLY: return "is read-only"
         default: return "SQLite error: \(error.message ?? "\(error.resultCode)")"

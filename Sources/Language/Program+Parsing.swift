@@ -43,7 +43,11 @@ extension Program {
                 throw ProgramSyntaxError("'\(name)' must be followed by a body, as in (\(name) BODY)", at: e.position)
             }
             guard let leaf = table.resolve(name, argumentCount: argumentCount) else {
-                throw ProgramSyntaxError("unknown operator '\(name)'", at: e.position)
+                let digits = name.hasPrefix("-") ? name.dropFirst() : Substring(name)
+                if Int(name) == nil, !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
+                    throw ProgramSyntaxError("the integer \(JSONValue.excerpt(name)) is outside the 64-bit range", at: e.position)
+                }
+                throw ProgramSyntaxError("unknown operator '\(JSONValue.excerpt(name))'", at: e.position)
             }
             return leaf
         case .list(let items):

@@ -87,6 +87,16 @@ struct SExpressionReader {
         }
     }
 
+    /// A control character outside a string literal: binary data, not text.
+    private static func isControl(_ c: Unicode.Scalar) -> Bool {
+        (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" && c != "\u{0C}") || c.value == 0x7F
+    }
+
+    private static func codePoint(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     mutating func readAll() throws(SyntaxError) -> [SExpression] {
         var top: [SExpression] = []
         // Open lists: their start positions and the elements read so far.
@@ -117,6 +127,9 @@ struct SExpressionReader {
             default:
                 var name = String.UnicodeScalarView()
                 while index < scalars.count && !Self.isDelimiter(scalars[index]) {
+                    if Self.isControl(scalars[index]) {
+                        throw SyntaxError("unexpected control character \(Self.codePoint(scalars[index])) (is this a text file?)", at: position)
+                    }
                     name.append(scalars[index])
                     advance()
                 }

@@ -4,8 +4,9 @@ extension Term {
     /// The largest de Bruijn index a corpus term may use (free-variable sets are 64-bit masks).
     public static let maximumVariableIndex = 62
 
-    /// The deepest term (counting every curried application and lambda) a reader accepts.
-    public static let maximumDepth = 4_000
+    /// The deepest term a reader accepts, counting every curried application and lambda:
+    /// the same limit as `Program.maximumDepth`, so a corpus read untyped reads typed too.
+    public static let maximumDepth = Program.maximumDepth
 
     /// Reads a term written in Stitch's notation: `(lam BODY)` or `(lambda BODY)`, `$i`,
     /// applications `(f a b)`, and, when `allowsArguments` (abstraction bodies), `#i`.
@@ -16,11 +17,15 @@ extension Term {
 
     /// Converts a read S-expression; errors carry the position of the offending atom or list.
     public init(_ expression: SExpression, allowsArguments: Bool = false) throws(SyntaxError) {
-        var depth = 0
-        self = try Term.convert(expression, allowsArguments: allowsArguments, depth: &depth)
+        self = try Term.convert(expression, allowsArguments: allowsArguments, depth: 1)
     }
 
-    private static func convert(_ expression: SExpression, allowsArguments: Bool, depth: inout Int) throws(SyntaxError) -> Term {
+    /// Converts `expression`, which becomes a node at `depth` in the term (counted as
+    /// `Program` counts it: `(f x1 … xn)` puts f n applications down and xk n - k + 1 down).
+    private static func convert(_ expression: SExpression, allowsArguments: Bool, depth: Int) throws(SyntaxError) -> Term {
+        guard depth <= maximumDepth else {
+            throw SyntaxError("program nested deeper than \(maximumDepth) levels (each argument of an application counts as one)", at: expression.position)
+        }
         switch expression.kind {
         case .string:
             return .primitive(expression.description)
@@ -30,23 +35,19 @@ extension Term {
             guard let head = items.first else {
                 throw SyntaxError("empty application '()'", at: expression.position)
             }
-            depth += max(1, items.count - 1)
-            defer { depth -= max(1, items.count - 1) }
-            if depth > maximumDepth {
-                throw SyntaxError("term nested deeper than \(maximumDepth) levels", at: expression.position)
-            }
             if let keyword = head.symbol, keyword == "lam" || keyword == "lambda" {
                 guard items.count == 2 else {
                     throw SyntaxError("'(\(keyword) BODY)' takes exactly one body, found \(items.count - 1)", at: expression.position)
                 }
-                return .lambda(try convert(items[1], allowsArguments: allowsArguments, depth: &depth))
+                return .lambda(try convert(items[1], allowsArguments: allowsArguments, depth: depth + 1))
             }
             guard items.count >= 2 else {
                 throw SyntaxError("an application needs a function and at least one argument: '\(expression)'", at: expression.position)
             }
-            var term = try convert(head, allowsArguments: allowsArguments, depth: &depth)
-            for item in items.dropFirst() {
-                term = .application(term, try convert(item, allowsArguments: allowsArguments, depth: &depth))
+            let count = items.count - 1
+            var term = try convert(head, allowsArguments: allowsArguments, depth: depth + count)
+            for (k, item) in items.dropFirst().enumerated() {
+                term = .application(term, try convert(item, allowsArguments: allowsArguments, depth: depth + count - k))
             }
             return term
         }

@@ -35,16 +35,28 @@ public struct ExampleTaskSolver: Sendable {
     public var frontierWindow = 3.0
     /// The evaluation steps one program may take on one example.
     public var stepLimit = 5_000
-    /// The most complete programs one cost window of the search may hold.
-    public var maximumWindowPrograms = 20_000_000
+    /// The bound on the bytes the search's bank (the complete programs of one cost window)
+    /// may take; reaching it ends the task unsolved.
+    public var memoryLimit = 1 << 30
 
     public init() {}
 
-    public func solve(_ task: ExampleTask, grammar: Grammar) -> ExampleTaskResult {
+    /// Searches for programs that fit `task`'s examples within `timeout`, or until
+    /// `runDeadline` (the end of the whole run) when that comes first; a task that the run's
+    /// deadline cuts short gives the reason `SearchStop.runTimeLimit`.
+    public func solve(_ task: ExampleTask, grammar: Grammar, runDeadline: ContinuousClock.Instant? = nil) -> ExampleTaskResult {
         let clock = ContinuousClock()
         let start = clock.now
-        let deadline = start + timeout
-        let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, maximumWindowPrograms: maximumWindowPrograms)
+        let taskDeadline = start + timeout
+        let deadline = runDeadline.map { min($0, taskDeadline) } ?? taskDeadline
+        if deadline <= start {
+            return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0, reason: SearchStop.runTimeLimit)
+        }
+        guard grammar.mayBuildProgram(of: task.request) else {
+            return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0,
+                                     reason: "the grammar builds no finite program of type \(task.request)")
+        }
+        let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, memoryLimit: memoryLimit)
         let evaluator = Evaluator(stepLimit: stepLimit)
         var frontier: [FrontierEntry] = []
         var maximumCost = Double.infinity
@@ -67,12 +79,26 @@ public struct ExampleTaskSolver: Sendable {
         var reason: String?
         if frontier.isEmpty {
             switch outcome {
-            case .timeLimit: reason = "timeout"
-            case .memoryLimit: reason = "a cost window of the search held more than \(maximumWindowPrograms) programs"
+            case .timeLimit:
+                if deadline < taskDeadline {
+                    reason = SearchStop.runTimeLimit
+                } else if enumerator.programs == 0 {
+                    reason = "timeout without a single complete program of type \(task.request): can the grammar build one?"
+                } else {
+                    reason = "timeout"
+                }
+            case .memoryLimit: reason = "the search bank reached its memory limit of \(memoryLimit >> 20) MiB"
             case .exhausted: reason = "no program of the requested type fits"
             case .stopped, .costLimit: reason = "stopped"
             }
         }
         return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: enumerator.programs, reason: reason)
     }
+}
+
+/// Reasons a search stops that the run, not the task, decides.
+public enum SearchStop {
+    /// The reason given for a task that the run's time limit (`--run-timeout`) cut short or
+    /// kept from starting.
+    public static let runTimeLimit = "the run's time limit was reached"
 }

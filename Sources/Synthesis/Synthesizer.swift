@@ -52,10 +52,25 @@ public struct Synthesizer: Sendable {
         self.options = options
     }
 
-    public func solve(_ problem: SyGuSProblem) -> SynthesisResult {
+    /// Synthesizes `problem`'s functions within `options.timeout`, or until `runDeadline`
+    /// (the end of the whole run) when that comes first; a problem that the run's deadline
+    /// cuts short, or keeps from starting, is `unknown` with the reason `SearchStop.runTimeLimit`.
+    public func solve(_ problem: SyGuSProblem, runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
+        let start = ContinuousClock.now
+        let taskDeadline = start + options.timeout
+        guard let runDeadline, runDeadline < taskDeadline else { return solve(problem, start: start, deadline: taskDeadline) }
+        if runDeadline <= start {
+            return SynthesisResult(status: .unknown(SearchStop.runTimeLimit), seconds: 0, candidates: 0, iterations: 0)
+        }
+        var result = solve(problem, start: start, deadline: runDeadline)
+        if case .unknown(let reason) = result.status, reason == "timeout" || ContinuousClock.now >= runDeadline {
+            result.status = .unknown(SearchStop.runTimeLimit)
+        }
+        return result
+    }
+
+    private func solve(_ problem: SyGuSProblem, start: ContinuousClock.Instant, deadline: ContinuousClock.Instant) -> SynthesisResult {
         let clock = ContinuousClock()
-        let start = clock.now
-        let deadline = start + options.timeout
         var candidates = 0
         var iterations = 0
         func result(_ status: SynthesisResult.Status) -> SynthesisResult {

@@ -10,6 +10,11 @@ extension SyGuSProblem {
     /// `let`s can double a term's size at every level).
     public static let maximumTermSize = 1_000_000
 
+    /// The longest string literal, in characters, a problem may contain. Z3's time to assert
+    /// an equation between strings grows with the square of their length (a 100,000-character
+    /// literal takes it about 40 s, beyond any timeout, since asserting is not interruptible).
+    public static let maximumStringLength = 4_096
+
     /// Reads a SyGuS-IF problem (version 2, and the version-1 forms found in PBE and
     /// invariant benchmarks).
     ///

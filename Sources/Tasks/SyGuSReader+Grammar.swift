@@ -64,6 +64,26 @@ extension SyGuSReader {
         if let missing = hasRule.firstIndex(of: false) {
             throw SyGuSError("nonterminal '\(declared[missing].name.name)' is declared but has no rule", at: declared[missing].position)
         }
+        // A nonterminal derives a finite term when one of its productions has only holes that
+        // do (a least fixed point); a start symbol that derives none would make the search
+        // run until its timeout without a single candidate.
+        var finite = nonterminals.map { $0.allowsAnyConstant || $0.allowsAnyVariable }
+        var changed = true
+        while changed {
+            changed = false
+            for (index, nonterminal) in nonterminals.enumerated() where !finite[index] {
+                if nonterminal.productions.contains(where: { $0.nonterminals.allSatisfy { finite[$0] } }) {
+                    finite[index] = true
+                    changed = true
+                }
+            }
+        }
+        if !finite[0] {
+            let names = nonterminals.indices.filter { !finite[$0] }.map { "'\(nonterminals[$0].name)'" }
+            let again = names.count == 1 ? names[0] : "one of them"
+            throw SyGuSError("the grammar of '\(function)' derives no finite term: every production of \(names.joined(separator: ", ")) needs \(again) again "
+                + "(give one a production without nonterminals, such as a parameter or a constant)", at: start.position)
+        }
         return SyGuSGrammar(nonterminals: nonterminals)
     }
 

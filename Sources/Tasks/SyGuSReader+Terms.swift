@@ -65,6 +65,9 @@ extension SyGuSReader {
     func term(_ e: SExpression, in scope: Scope) throws(SyGuSError) -> Term {
         switch e.kind {
         case .string(let text):
+            guard text.unicodeScalars.count <= SyGuSProblem.maximumStringLength else {
+                throw SyGuSError("string literal of \(text.unicodeScalars.count) characters; the limit is \(SyGuSProblem.maximumStringLength)", at: e.position)
+            }
             return .leaf(.constant(.string(StringValue(smtLiteral: text))), .string)
         case .symbol(let name):
             return try symbol(name, at: e.position, in: scope)
@@ -105,7 +108,7 @@ extension SyGuSReader {
     static func literal(_ name: String, at position: SourcePosition) throws(SyGuSError) -> Term? {
         if name.hasPrefix("#") {
             guard let bits = BitVector(literal: name) else {
-                throw SyGuSError("malformed bit-vector literal '\(name)' (write #x… or #b…, at most 64 bits)", at: position)
+                throw SyGuSError("malformed bit-vector literal '\(JSONValue.excerpt(name))' (write #x… or #b…, at most 64 bits)", at: position)
             }
             return .leaf(.constant(.bitVector(bits)), .bitVector(width: bits.width))
         }
@@ -113,12 +116,12 @@ extension SyGuSReader {
         if let first = digits.first, first.isASCIIDigit {
             guard digits.allSatisfy(\.isASCIIDigit) else {
                 if digits.allSatisfy({ $0.isASCIIDigit || $0 == "." }) {
-                    throw SyGuSError("unsupported literal '\(name)': real numbers are not supported", at: position)
+                    throw SyGuSError("unsupported literal '\(JSONValue.excerpt(name))': real numbers are not supported", at: position)
                 }
-                throw SyGuSError("malformed numeral '\(name)'", at: position)
+                throw SyGuSError("malformed numeral '\(JSONValue.excerpt(name))'", at: position)
             }
             guard let value = Int(name) else {
-                throw SyGuSError("integer literal '\(name)' does not fit in 64 bits", at: position)
+                throw SyGuSError("integer literal '\(JSONValue.excerpt(name))' does not fit in 64 bits", at: position)
             }
             return .leaf(.constant(.int(value)), .int)
         }
@@ -182,7 +185,7 @@ extension SyGuSReader {
             // (- 5) is the constant -5, not the negation of 5.
             if let digits = items[1].symbol, let first = digits.first, first.isASCIIDigit, digits.allSatisfy(\.isASCIIDigit) {
                 guard let value = Int("-" + digits) else {
-                    throw SyGuSError("integer literal '(- \(digits))' does not fit in 64 bits", at: e.position)
+                    throw SyGuSError("integer literal '(- \(JSONValue.excerpt(digits)))' does not fit in 64 bits", at: e.position)
                 }
                 return .literal(.leaf(.constant(.int(value)), .int))
             }

@@ -143,7 +143,7 @@ struct SyGuSReader {
                 throw SyGuSError("unsupported sort \(e.excerpt)", at: e.position)
             }
             guard widthText.allSatisfy(\.isASCIIDigit), let width = Int(widthText), (1...64).contains(width) else {
-                throw SyGuSError("bit-vector width \(widthText) is outside 1...64", at: widthItem.position)
+                throw SyGuSError("bit-vector width \(JSONValue.excerpt(widthText)) is outside 1...64", at: widthItem.position)
             }
             return .bitVector(width: width)
         case .string:

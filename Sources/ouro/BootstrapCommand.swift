@@ -36,6 +36,12 @@ struct BootstrapCommand: ParsableCommand {
     @Option(help: "Wall-time limit per task and round, in seconds.")
     var timeout: Double = 5
 
+    @Option(name: .customLong("run-timeout"), help: "Wall-time limit for this invocation, in seconds: searches under way stop, and the run stops before its next step with everything finished kept (exit 3); --resume continues it.")
+    var runTimeout: Double?
+
+    @Option(name: .customLong("memory"), help: "Memory bound of each task's search bank, in MiB; a task that reaches it is recorded unsolved and the run goes on.")
+    var memoryMiB: Int = 1024
+
     @Option(help: "Tasks searched in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -68,7 +74,9 @@ struct BootstrapCommand: ParsableCommand {
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
         if rounds < 0 { throw ValidationError("--rounds must be 0 or more.") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
         if abstractions < 0 || dreams < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
     }
 
@@ -128,23 +136,41 @@ struct BootstrapCommand: ParsableCommand {
             bootstrap = try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: startGrammar)
         } catch let error as BootstrapError {
             throw InputError(file: runFile, message: error.message)
+        } catch let error as RunStoreError {
+            throw InputError(file: runFile, message: error.message)
         }
-        for summary in try store.finishedRounds() { printRound(summary) }
+        do {
+            for summary in try store.finishedRounds() { printRound(summary) }
+        } catch {
+            throw InputError(file: runFile, message: error.message)
+        }
         let json = self.json
         let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
-        try bootstrap.run { event in
-            switch event {
-            case .wake(let round, let done, let total, let solved, let elapsed):
-                let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-                let line = String(format: "round %d wake: %d/%d tasks, %d solved, %.0f s, about %.0f s left", round, done, total, solved, elapsed, left)
-                progress.show(line, final: done == total, worthLogging: done % 10 == 0)
-            case .sleep(let round):
-                progress.show("round \(round) sleep: learning abstractions and training the ranking model", final: true, worthLogging: true)
-            case .finished(let summary):
-                Self.print(summary, json: json)
+        let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let outcome: BootstrapOutcome
+        do {
+            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: memoryMiB << 20) { event in
+                switch event {
+                case .wake(let round, let done, let total, let solved, let elapsed):
+                    let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+                    let line = String(format: "round %d wake: %d/%d tasks, %d solved, %.0f s, about %.0f s left", round, done, total, solved, elapsed, left)
+                    progress.show(line, final: done == total, worthLogging: done % 10 == 0)
+                case .sleep(let round):
+                    progress.show("round \(round) sleep: learning abstractions and training the ranking model", final: true, worthLogging: true)
+                case .finished(let summary):
+                    Self.print(summary, json: json)
+                }
             }
+        } catch let error as RunStoreError {
+            // Every write is a transaction: what was committed before the failure is kept.
+            throw InputError(file: runFile, message: error.message + "; continue the run with --resume once the problem is fixed")
         }
         if !json { Swift.print("run store: \(runFile)") }
+        if case .runTimeLimit(let round) = outcome, let runTimeout {
+            printError("the run's time limit of \(String(format: "%g", runTimeout)) s (--run-timeout) was reached in round \(round); "
+                + "every finished task is kept: continue with --resume --run \(runFile)")
+            throw ExitCode(ExitStatus.noAnswer)
+        }
     }
 
     private func printRound(_ summary: RoundSummary) { Self.print(summary, json: json) }

@@ -21,13 +21,16 @@ struct Solve: ParsableCommand {
     @Argument(help: "Problem files (SyGuS-IF .sl).")
     var files: [String]
 
-    @Option(help: "Wall-time limit per file, in seconds.")
+    @Option(help: "Wall-time limit per file (per task of a JSON task file), in seconds.")
     var timeout: Double = 10
+
+    @Option(name: .customLong("run-timeout"), help: "Wall-time limit for the whole run, in seconds: tasks still searching then stop, tasks not started are reported unsolved, and the run ends (exit 3).")
+    var runTimeout: Double?
 
     @Option(help: "Files solved in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("memory"), help: "Memory bound of each search bank, in MiB.")
+    @Option(name: .customLong("memory"), help: "Memory bound of each search bank, in MiB (bottom-up: the bank of programs; top-down: the programs of one cost window); a task that reaches it ends unsolved and the run goes on.")
     var memoryMiB: Int = 1024
 
     @Flag(help: "Print one JSON object per line and file.")
@@ -39,8 +42,9 @@ struct Solve: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one problem file.") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if memoryMiB < 16 { throw ValidationError("--memory must be at least 16 MiB.") }
+        if memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
     }
 
     @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs, and abstractions offered as extra productions where the file's grammar derives them (as `ouro library RUN --export` writes).")
@@ -112,28 +116,34 @@ struct Solve: ParsableCommand {
         var taskSolver = ExampleTaskSolver()
         taskSolver.timeout = options.timeout
         taskSolver.frontierSize = frontier
+        taskSolver.memoryLimit = options.memoryLimit
         let solver = taskSolver
         let items = work
         let lambdaGrammar = taskGrammar
         let ranker = try model.map(loadRanker)
         let report = SolveReport(json: json, labelled: items.count > 1)
+        let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let solved = ParallelWork.run(count: items.count, jobs: jobs) { index -> Bool in
             switch items[index] {
             case .sygus(let file, let problem):
-                let result = lambdaGrammar.map { synthesizer.solve(problem, grammar: $0, ranker: ranker) } ?? synthesizer.solve(problem)
+                let result = lambdaGrammar.map { synthesizer.solve(problem, grammar: $0, ranker: ranker, runDeadline: runDeadline) }
+                    ?? synthesizer.solve(problem, runDeadline: runDeadline)
                 report.print(file: file, problem: problem, result: result)
                 if case .unknown = result.status { return false }
                 return true
             case .examples(let file, let task):
                 var grammar = lambdaGrammar!
                 if let ranker { grammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-                let result = solver.solve(task, grammar: grammar)
+                let result = solver.solve(task, grammar: grammar, runDeadline: runDeadline)
                 report.print(file: file, result: result)
                 return result.solved
             }
         }
         if !json, hasJSON {
             print("solved \(solved.filter { $0 }.count)/\(solved.count)")
+        }
+        if let runTimeout, let runDeadline, ContinuousClock.now >= runDeadline {
+            printError("the run's time limit of \(String(format: "%g", runTimeout)) s (--run-timeout) was reached")
         }
         if solved.contains(false) { throw ExitCode(ExitStatus.noAnswer) }
     }

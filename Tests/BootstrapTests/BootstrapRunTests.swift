@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Grammar
 import Tasks
 import Verification
@@ -109,5 +110,61 @@ import TestSupport
         } throws: { error in
             "\(error)" == "a run holds either JSON tasks or SyGuS problems, not both (1 of 2 tasks are SyGuS problems)"
         }
+    }
+}
+
+@Suite struct BootstrapStoreFaultTests {
+    @Test func aFullDiskStopsTheRunWithItsResultsKeptAndTheRunResumes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
+        let tasks = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
+            .map { (file: "train/mapping.json", task: BootstrapTask.examples($0), split: Split.train) }
+        var settings = BootstrapSettings(rounds: 0, timeout: 0.2, jobs: 1, seed: 1)
+        settings.useRanker = false
+        settings.abstractionsPerRound = 0
+        let path = directory.appendingPathComponent("run.sqlite").path
+        let store = try RunStore(path: path)
+        let run = try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: grammar)
+        // Once the first task's result is committed, the file may not grow (as on a full
+        // disk) and the pages of the results and solutions tables are filled to the brim.
+        nonisolated(unsafe) var limited = false
+        #expect(throws: RunStoreError(file: path, message: "the disk is full; the write failed and was rolled back, and nothing already committed is lost")) {
+            try run.run { event in
+                guard case .wake = event, !limited else { return }
+                limited = true
+                try? store.queue.inDatabase { db in
+                    let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+                    try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+                    let task = try Int64.fetchOne(db, sql: "SELECT min(id) FROM tasks") ?? 0
+                    var round = 1_000
+                    do {
+                        while true {
+                            round += 1
+                            try db.execute(sql: "INSERT INTO results (round, task, solved, seconds, candidates) VALUES (?, ?, 0, 0, 0)", arguments: [round, task])
+                        }
+                    } catch {}
+                    do {
+                        while true {
+                            try db.execute(sql: "INSERT INTO solutions (round, task, rank, program, logPrior, logLikelihood, seconds, candidates) VALUES (1000, ?, 0, 'x', 0, 0, 0, 0)", arguments: [task])
+                        }
+                    } catch {}
+                }
+            }
+        }
+        #expect(limited)
+        let kept = try store.results(round: 0)
+        #expect(kept.count == 1)
+        let before = try store.solutionLines()
+
+        // With room again, the run resumes: the kept results stay and the rest are searched.
+        let reopened = try RunStore(path: path)
+        let resumed = try BootstrapRun(store: reopened, settings: settings, tasks: tasks, grammar: grammar)
+        #expect(try resumed.run { _ in } == .finished)
+        let results = try reopened.results(round: 0)
+        #expect(results.count == tasks.count)
+        for (task, result) in kept { #expect(results[task]?.frontier == result.frontier) }
+        #expect(Set(before).isSubset(of: Set(try reopened.solutionLines())))
+        #expect(try reopened.finishedRounds().map(\.round) == [0])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 @testable import Bootstrap
@@ -70,6 +71,58 @@ import TestSupport
         #expect(throws: RunStoreError(file: good, message: "written by a newer Ouroboros (schema v1, v99); this ouro knows v1")) {
             try RunStore(path: good)
         }
+    }
+
+    @Test func aStoreLockedByAnotherProcessIsRefusedWithAMessage() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("locked.sqlite").path
+        do {
+            let store = try RunStore(path: path)
+            try store.saveSettings(["settings": "{}"])
+        }
+        let holder = try TestSupport.LockHolder(path: path, seconds: 1)
+        #expect(throws: RunStoreError(file: path, message: "the run store is locked by another process (is another ouro using it?)")) {
+            let store = try RunStore(path: path, lockTimeout: 0.2)
+            _ = try store.settings()
+        }
+        holder.wait()
+        #expect(try RunStore(path: path).settings() == ["settings": "{}"])
+    }
+
+    @Test func aFullDiskLosesNothingCommittedAndTheStoreTakesWritesAgainOnceThereIsRoom() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("full.sqlite").path
+        let store = try RunStore(path: path)
+        let tasks = try store.register([("f.json", "sum", .train), ("f.json", "max", .test)])
+        let first = StoredResult(task: tasks[0].id, solved: true, seconds: 0.5, candidates: 12, reason: nil, frontier: [
+            StoredProgram(program: "(lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))", logPrior: -9.5, logLikelihood: 0),
+        ])
+        try store.record(round: 0, first)
+        // SQLite's page limit makes the file unable to grow, as a full disk does (SQLITE_FULL).
+        try store.queue.inDatabase { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(pages)")
+        }
+        let large = StoredResult(task: tasks[1].id, solved: true, seconds: 1, candidates: 99, reason: nil, frontier: (0..<20).map {
+            StoredProgram(program: "(lambda \($0) " + String(repeating: "(cdr ", count: 2_000) + "$0" + String(repeating: ")", count: 2_001),
+                          logPrior: -Double($0), logLikelihood: 0)
+        })
+        #expect(throws: RunStoreError(file: path, message: "the disk is full; the write failed and was rolled back, and nothing already committed is lost")) {
+            try store.record(round: 0, large)
+        }
+        // The failed transaction left nothing behind, and what was committed before is intact.
+        let results = try store.results(round: 0)
+        #expect(results.keys.sorted() == [tasks[0].id])
+        #expect(results[tasks[0].id]?.frontier == first.frontier)
+        #expect(try store.tasks().map(\.name) == ["sum", "max"])
+
+        // With room again (a new connection has no page limit) the same write goes through.
+        let reopened = try RunStore(path: path)
+        try reopened.record(round: 0, large)
+        #expect(try reopened.results(round: 0)[tasks[1].id]?.frontier.count == 20)
+        #expect(try reopened.results(round: 0)[tasks[0].id]?.frontier == first.frontier)
     }
 
     private func runSQLite(_ path: String, _ sql: String) throws {

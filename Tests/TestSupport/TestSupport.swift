@@ -74,4 +74,38 @@ public enum TestSupport {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Another process (Python's sqlite3) holding an exclusive lock on an SQLite file for
+    /// `seconds`. (It exits by itself: processes started from test threads inherit blocked
+    /// signals, so `terminate()` cannot end them.)
+    public final class LockHolder {
+        private let process = Process()
+
+        public init(path: String, seconds: Double) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            // It first closes the descriptors it inherited (other tests' pipes), so that no
+            // test waits for it.
+            process.arguments = ["python3", "-c", """
+                import os, sqlite3, sys, time
+                os.closerange(3, 65536)
+                c = sqlite3.connect(sys.argv[1], isolation_level=None)
+                c.execute("BEGIN EXCLUSIVE")
+                print("locked", flush=True)
+                os.close(1)
+                time.sleep(float(sys.argv[2]))
+                """, path, String(seconds)]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            // Wait until the lock is held.
+            let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            guard line.hasPrefix("locked") else { throw CocoaError(.fileLocking) }
+        }
+
+        /// Waits for the lock to be given up.
+        public func wait() {
+            process.waitUntilExit()
+        }
+    }
 }

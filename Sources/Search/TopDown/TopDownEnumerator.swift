@@ -78,15 +78,16 @@ public final class TopDownEnumerator {
     public private(set) var expansions = 0
     /// Complete programs handed out so far.
     public private(set) var programs = 0
-    /// The most complete programs one window may hold before they are sorted.
-    public let maximumWindowPrograms: Int
+    /// The bound on the bytes the complete programs of one window may take before they are
+    /// sorted and handed out (the search's bank; see `storedBytes(choices:)`).
+    public let memoryLimit: Int
 
     public init(grammar: Grammar, request: TypeExpr, windowWidth: Double = 1.5,
-                maximumWindowPrograms: Int = 20_000_000, pruning: Bool = true) {
+                memoryLimit: Int = 1 << 30, pruning: Bool = true) {
         self.grammar = grammar
         self.request = request
         self.windowWidth = windowWidth
-        self.maximumWindowPrograms = maximumWindowPrograms
+        self.memoryLimit = memoryLimit
         self.variableLogWeight = grammar.variableLogWeight
         productions = grammar.productions.map { production in
             let type = production.type
@@ -131,7 +132,7 @@ public final class TopDownEnumerator {
 
     /// Hands out complete programs in non-decreasing cost (−log prior), calling `onProgram`
     /// with each and its log prior, until it returns `false`, the deadline passes, the cost
-    /// exceeds `maximumCost`, or a window holds more than `maximumWindowPrograms`.
+    /// exceeds `maximumCost`, or a window's programs take more than `memoryLimit` bytes.
     public func run(deadline: ContinuousClock.Instant? = nil, maximumCost: Double = .infinity,
                     onProgram: (Program, Double) -> Bool) -> Outcome {
         var lower = 0.0
@@ -141,8 +142,8 @@ public final class TopDownEnumerator {
             let status = search.run()
             expansions += search.expansions
             if status == .memoryLimit { return .memoryLimit }
-            let found = search.found.sorted { $0.cost < $1.cost }
-            for (position, (cost, choices)) in found.enumerated() {
+            search.found.sort { $0.cost < $1.cost }
+            for (position, (cost, choices)) in search.found.enumerated() {
                 if position % 256 == 255, let deadline, ContinuousClock.now >= deadline { return .timeLimit }
                 programs += 1
                 if !onProgram(program(from: choices), -cost) { return .stopped }
@@ -200,6 +201,13 @@ public final class TopDownEnumerator {
         }
         return build()
     }
+
+    /// The bytes a window's bank spends on one complete program of `count` choices: its
+    /// entry (cost and array reference) and the array's heap block (header, codes, the
+    /// allocator's rounding).
+    static func storedBytes(choices count: Int) -> Int {
+        MemoryLayout<(Double, [Int32])>.stride + (32 + 4 * count + 15) / 16 * 16 + 16
+    }
 }
 
 /// One cost window's depth-first search.
@@ -214,6 +222,8 @@ private struct WindowSearch {
     var holes: [TopDownEnumerator.Hole]
     var choices: [Int32] = []
     var found: [(cost: Double, choices: [Int32])] = []
+    /// What `found` takes, by `TopDownEnumerator.storedBytes(choices:)`.
+    var foundBytes = 0
     var expansions = 0
     /// Whether some program was cut off at the window's upper edge (a later window has work).
     var sawDeeper = false
@@ -239,7 +249,8 @@ private struct WindowSearch {
         guard let hole = holes.popLast() else {
             if cost >= lower {
                 found.append((cost, choices))
-                if found.count > enumerator.maximumWindowPrograms { status = .memoryLimit }
+                foundBytes += TopDownEnumerator.storedBytes(choices: choices.count)
+                if foundBytes > enumerator.memoryLimit { status = .memoryLimit }
             }
             return
         }

@@ -1,0 +1,142 @@
+import Bootstrap
+import Foundation
+import Testing
+import TestSupport
+
+/// The limits a user sets — time per task and per run, memory of the search bank, parallel
+/// jobs — hold: exceeding one ends that task (or the run) with a message, and the rest goes on.
+@Suite struct ResourceLimitTests {
+    static let impossible = #"{"name": "impossible", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 987654}, {"inputs": [[4]], "output": -55555}]}"#
+    static let impossibleToo = #"{"name": "impossible-too", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 987653}, {"inputs": [[4]], "output": -55554}]}"#
+    static let length = #"{"name": "length", "request": "list(int) -> int", "examples": [{"inputs": [[1, 2, 3]], "output": 3}, {"inputs": [[]], "output": 0}]}"#
+    /// Two tasks no program of the lists grammar solves, then one it solves at once.
+    static let tasks = "[" + [impossible, impossibleToo, length].joined(separator: ",\n") + "]"
+
+    private func taskFile(in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent("limits.json")
+        try Self.tasks.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// The lines of `output` without their timing figures (`, 0.51 s, 1234 candidates`).
+    private func outcomes(_ output: String) -> [String] {
+        output.split(separator: "\n").map { line in
+            guard let cut = line.range(of: "), ") else { return String(line) }
+            return String(line[..<cut.lowerBound]) + ")"
+        }
+    }
+
+    @Test func aTaskPastItsTimeoutEndsUnsolvedAndTheNextTaskIsSearched() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try TestSupport.ouro(["solve", try taskFile(in: directory), "--grammar", "Grammars/lists.grammar", "--timeout", "0.3", "--jobs", "1"])
+        #expect(outcome.status == 3)
+        let lines = outcomes(outcome.standardOutput)
+        #expect(lines.count == 4)
+        #expect(lines.prefix(2) == ["impossible: unsolved (timeout)", "impossible-too: unsolved (timeout)"])
+        #expect(lines[2].hasPrefix("length: solved (lambda (length $0))"))
+        #expect(lines[3] == "solved 1/3")
+    }
+
+    @Test func aTopDownSearchBankPastItsMemoryLimitEndsThatTaskAndTheRunGoesOn() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try TestSupport.ouro(["solve", try taskFile(in: directory), "--grammar", "Grammars/lists.grammar",
+                                            "--memory", "1", "--timeout", "120", "--jobs", "1"])
+        #expect(outcome.status == 3)
+        let lines = outcomes(outcome.standardOutput)
+        #expect(lines.prefix(2) == [
+            "impossible: unsolved (the search bank reached its memory limit of 1 MiB)",
+            "impossible-too: unsolved (the search bank reached its memory limit of 1 MiB)",
+        ])
+        #expect(lines[2].hasPrefix("length: solved (lambda (length $0))"))
+    }
+
+    @Test func theRunTimeoutStopsSearchesAndReportsTasksNotStarted() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try taskFile(in: directory)
+        let sygus = directory.appendingPathComponent("double.sl")
+        try "(set-logic LIA)\n(synth-fun f ((x Int)) Int)\n(declare-var x Int)\n(constraint (= (f x) (+ x x)))\n(check-synth)\n"
+            .write(to: sygus, atomically: true, encoding: .utf8)
+        // One job: the first task runs into the run's limit and nothing else starts.
+        var outcome = try TestSupport.ouro(["solve", file, sygus.path, "--grammar", "Grammars/lists.grammar",
+                                            "--timeout", "120", "--run-timeout", "0.5", "--jobs", "1", "--json"])
+        #expect(outcome.status == 3)
+        #expect(outcome.standardError == "the run's time limit of 0.5 s (--run-timeout) was reached\n")
+        let lines = try outcome.standardOutput.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.map { $0["task"] as? String } == ["impossible", "impossible-too", "length", "double"])
+        #expect(lines.allSatisfy { $0["reason"] as? String == "the run's time limit was reached" && $0["solved"] as? Bool == false })
+        #expect((lines[0]["candidates"] as? Int ?? 0) > 0)
+        #expect(lines.dropFirst().allSatisfy { $0["candidates"] as? Int == 0 })
+
+        // Two jobs: both impossible tasks search until the run's limit.
+        outcome = try TestSupport.ouro(["solve", file, "--grammar", "Grammars/lists.grammar",
+                                        "--timeout", "120", "--run-timeout", "0.5", "--jobs", "2"])
+        #expect(outcome.status == 3)
+        // Lines come as tasks finish.
+        let plain = outcome.standardOutput.split(separator: "\n").map(String.init)
+        for name in ["impossible", "impossible-too"] {
+            let line = try #require(plain.first { $0.hasPrefix(name + ": ") })
+            #expect(line.hasPrefix(name + ": unsolved (the run's time limit was reached), ") && !line.hasSuffix(" 0 candidates"), "\(line)")
+        }
+        #expect(plain.contains("length: unsolved (the run's time limit was reached), 0.00 s, 0 candidates"))
+    }
+
+    @Test func aBootstrapTaskPastTheMemoryLimitIsRecordedUnsolvedAndTheRoundGoesOn() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let train = directory.appendingPathComponent("train.json")
+        try "[\(Self.impossible)]".write(to: train, atomically: true, encoding: .utf8)
+        let test = directory.appendingPathComponent("test.json")
+        try "[\(Self.length)]".write(to: test, atomically: true, encoding: .utf8)
+        let path = directory.appendingPathComponent("run.sqlite").path
+        let outcome = try TestSupport.ouro(["bootstrap", "--train", train.path, "--test", test.path, "--rounds", "0", "--timeout", "120",
+                                            "--jobs", "1", "--no-ranker", "--abstractions", "0", "--memory", "1", "--run", path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("round 0: train 0/1, test 1/1, "))
+        let results = try RunStore(path: path).results(round: 0).values
+        #expect(results.map(\.reason).sorted { ($0 ?? "") < ($1 ?? "") } == [nil, "the search bank reached its memory limit of 1 MiB"])
+    }
+
+    @Test func limitsMustBePositive() throws {
+        for (option, value, message) in [
+            ("--timeout", "0", "--timeout must be a positive number of seconds."),
+            ("--run-timeout", "0", "--run-timeout must be a positive number of seconds."),
+            ("--jobs", "0", "--jobs must be at least 1."),
+            ("--memory", "0", "--memory must be at least 1 MiB."),
+        ] {
+            let outcome = try TestSupport.ouro(["solve", "Problems/lists/train/aggregates.json", "--grammar", "Grammars/lists.grammar", option, value])
+            #expect(outcome.status == 2)
+            #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+            let bootstrap = try TestSupport.ouro(["bootstrap", "Problems/lists", option, value])
+            #expect(bootstrap.status == 2)
+            #expect(bootstrap.standardError.contains(message), "\(bootstrap.standardError)")
+        }
+    }
+
+    @Test func aBootstrapRunStoppedByItsRunTimeoutResumesToTheEnd() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.sqlite").path
+        let arguments = ["bootstrap", "--train", "Problems/lists/train/mapping.json", "--test", "Problems/lists/test/mapping.json",
+                         "--rounds", "0", "--timeout", "0.5", "--jobs", "1", "--no-ranker", "--abstractions", "0", "--run", path]
+        let stopped = try TestSupport.ouro(arguments + ["--run-timeout", "1"])
+        #expect(stopped.status == 3)
+        #expect(stopped.standardError.hasSuffix("the run's time limit of 1 s (--run-timeout) was reached in round 0; "
+            + "every finished task is kept: continue with --resume --run \(path)\n"))
+        let store = try RunStore(path: path)
+        let kept = try store.results(round: 0)
+        #expect(kept.count < 10)
+        #expect(kept.values.allSatisfy { $0.reason != "the run's time limit was reached" })
+        #expect(try store.finishedRounds().isEmpty)
+
+        let resumed = try TestSupport.ouro(arguments + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.hasPrefix("round 0: train "))
+        #expect(try store.results(round: 0).count == 10)
+        #expect(try store.finishedRounds().map(\.round) == [0])
+    }
+}
