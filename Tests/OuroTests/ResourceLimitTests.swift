@@ -52,6 +52,43 @@ import TestSupport
         #expect(lines[2].hasPrefix("length: solved (lambda (length $0))"))
     }
 
+    /// Peak resident memory (VmHWM, in KiB) of `ouro` run with `arguments`, read from /proc
+    /// while it runs.
+    private func peakMemory(_ arguments: [String]) throws -> Int {
+        let process = Process()
+        process.executableURL = TestSupport.ouroExecutable
+        process.arguments = arguments
+        process.currentDirectoryURL = TestSupport.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var peak = 0
+        while process.isRunning {
+            if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kib = Int(line.split(separator: " ").dropFirst().first ?? "") {
+                peak = max(peak, kib)
+            }
+            usleep(20_000)
+        }
+        process.waitUntilExit()
+        return peak
+    }
+
+    /// The process stays near the bound: with `--memory 16` it grows by less than 1.5 × 16 MiB
+    /// over the same search with `--memory 1` (the rest is the process itself: Z3, Foundation).
+    @Test func theProcessStaysNearItsMemoryBound() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("impossible.json")
+        try "[\(Self.impossible)]".write(to: url, atomically: true, encoding: .utf8)
+        let arguments = ["solve", url.path, "--grammar", "Grammars/lists.grammar", "--timeout", "300", "--jobs", "1", "--memory"]
+        let baseline = try peakMemory(arguments + ["1"])
+        let bounded = try peakMemory(arguments + ["16"])
+        #expect(baseline > 0 && bounded > baseline)
+        #expect(bounded - baseline < 24 * 1024, "\(baseline) KiB with --memory 1, \(bounded) KiB with --memory 16")
+    }
+
     @Test func theRunTimeoutStopsSearchesAndReportsTasksNotStarted() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
