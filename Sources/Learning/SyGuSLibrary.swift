@@ -248,7 +248,15 @@ public struct SyGuSLibraryLearning: Sendable {
             }
             derivations.append(points ?? extension_.problem.choicePoints(of: answer.body, function: 0))
         }
-        self.grammar = library.refitted(toChoices: derivations.compactMap { $0 }.flatMap { $0.map { ($0, 1.0) } })
+        // Operators and constants at one bit-vector width share their statistics with their
+        // counterparts at the others (answers at 32 bits inform searches at 64).
+        var points = derivations.compactMap { $0 }.flatMap { $0.map { ($0, 1.0) } }
+        let widths = Set(answers.flatMap { $0.problem.functions.first?.type.bitVectorWidths ?? [] })
+        for (point, weight) in points {
+            guard let width = point.fittingProductions.lazy.compactMap({ $0.type.bitVectorWidths.first }).first else { continue }
+            for other in widths where other != width { points.append((point.retypingBitVectors(from: width, to: other), weight)) }
+        }
+        self.grammar = library.refitted(toChoices: points)
         self.abstractions = abstractions
         self.learned = learned
         self.derivations = derivations
@@ -303,27 +311,15 @@ extension TypeExpr {
 
 extension Program {
     /// The program with its bit-vector operators and constants of `width` taken to `target`
-    /// bits: operators at the new width, constants by their role (0, 1, all ones, the sign bit
-    /// and `width − 1`, the shift that isolates it, become their counterparts; others keep their
-    /// value when it fits), earlier abstractions by `abstractions`. `nil` when something has no
-    /// counterpart.
+    /// bits: operators at the new width, constants by their role (`BitVector.counterpart`),
+    /// earlier abstractions by `abstractions`. `nil` when something has no counterpart.
     func retypingBitVectors(from width: Int, to target: Int, abstractions: [String: Abstraction]) -> Program? {
         switch self {
         case .primitive(let primitive):
             switch primitive.implementation {
             case .constant(.bitVector(let value)) where value.width == width:
-                let bits: UInt64
-                switch value.bits {
-                case 0, 1: bits = value.bits
-                case BitVector.mask(width): bits = BitVector.mask(target)
-                case UInt64(width - 1): bits = UInt64(target - 1)
-                case 1 << UInt64(width - 1): bits = 1 << UInt64(target - 1)
-                default:
-                    guard value.bits <= BitVector.mask(target) else { return nil }
-                    bits = value.bits
-                }
-                let retyped = Value.bitVector(BitVector(bits, width: target))
-                return .primitive(.constant(retyped, type: .bitVector(width: target)))
+                guard let retyped = value.counterpart(width: target) else { return nil }
+                return .primitive(.constant(.bitVector(retyped), type: .bitVector(width: target)))
             case .constant, .opaque:
                 return self
             case .operation:
@@ -340,5 +336,43 @@ extension Program {
                   let x = argument.retypingBitVectors(from: width, to: target, abstractions: abstractions) else { return nil }
             return .apply(f, x)
         }
+    }
+}
+
+extension BitVector {
+    /// The constant that plays this one's role at `width` bits: 0, 1, all ones, the sign bit
+    /// and `width − 1` (the shift that isolates it) become their counterparts; another value
+    /// stays as it is when it fits. `nil` when it does not.
+    func counterpart(width target: Int) -> BitVector? {
+        let bits: UInt64
+        switch self.bits {
+        case 0, 1: bits = self.bits
+        case BitVector.mask(width): bits = BitVector.mask(target)
+        case UInt64(width - 1): bits = UInt64(target - 1)
+        case 1 << UInt64(width - 1): bits = 1 << UInt64(target - 1)
+        default:
+            guard self.bits <= BitVector.mask(target) else { return nil }
+            bits = self.bits
+        }
+        return BitVector(bits, width: target)
+    }
+}
+
+extension ChoicePoint {
+    /// The choice point with its bit-vector productions of `width` bits taken to `target` bits
+    /// (operators at the new width, constants by role), so that what answers at one width say
+    /// about an operator also counts for it at another.
+    func retypingBitVectors(from width: Int, to target: Int) -> ChoicePoint {
+        func retyped(_ key: ProductionKey) -> ProductionKey {
+            guard key.type.bitVectorWidths == [width] else { return key }
+            var name = key.name
+            if let value = BitVector(literal: name), value.width == width, let counterpart = value.counterpart(width: target) {
+                name = Value.bitVector(counterpart).description
+            }
+            return ProductionKey(name: name, type: key.type.retypingBitVectors(from: width, to: target).canonical)
+        }
+        var chosen = self.chosen
+        if case .production(let key) = chosen { chosen = .production(retyped(key)) }
+        return ChoicePoint(slot: slot, fittingProductions: fittingProductions.map(retyped), fittingVariables: fittingVariables, chosen: chosen)
     }
 }

@@ -71,6 +71,20 @@ import TestSupport
         }
     }
 
+    /// A choice at 32 bits stands for the same choice at 64: operators retyped, constants by role.
+    @Test func choicePointsRetypeToAnotherWidth() throws {
+        let bvand32 = ProductionKey(name: "bvand", type: try TypeExpr(parsing: "bv32 -> bv32 -> bv32"))
+        let shift32 = ProductionKey(name: "#x0000001f", type: .bitVector(width: 32))
+        let ite = ProductionKey(name: "ite", type: try TypeExpr(parsing: "bool -> int -> int -> int"))
+        let point = ChoicePoint(slot: .root, fittingProductions: [bvand32, shift32, ite], fittingVariables: 1, chosen: .production(shift32))
+        let wide = point.retypingBitVectors(from: 32, to: 64)
+        #expect(wide.fittingProductions.map(\.description) == [
+            "bvand : bv64 -> bv64 -> bv64", "#x000000000000003f : bv64", "ite : bool -> int -> int -> int",
+        ])
+        #expect(wide.chosen == .production(ProductionKey(name: "#x000000000000003f", type: .bitVector(width: 64))))
+        #expect(wide.fittingVariables == 1)
+    }
+
     @Test func answersAreDerivedInTheirGrammarAsKeyedChoices() throws {
         let (problem, text) = try problem("Problems/bitvec/train/and-not-64.sl")
         let bodies = try SyGuSProblem.answerBodies(
