@@ -7,20 +7,17 @@ import Tasks
 extension Synthesizer {
     /// Solves `problem` with a grammar's weights as the bottom-up search's costs and its
     /// abstractions as extra productions (see `SyGuSLibraryExtension`), the weights first
-    /// conditioned on the problem by `ranker` when there is one (its predictions mixed with
-    /// the grammar's own weights, see `SyGuSProblem.costs(of:from:hedge:)`). Answers come back with every
+    /// conditioned on the problem by `ranker` when there is one. Answers come back with every
     /// abstraction inlined: answers to the original problem, in its own grammar. Problems with
     /// several functions are solved as `solve(_:runDeadline:)` does, as is the run's deadline.
     public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker? = nil,
                       runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
         guard problem.functions.count == 1 else { return solve(problem, runDeadline: runDeadline) }
-        let conditioned = ranker.map { $0.grammar(for: TaskFeatures.vector(of: problem), base: grammar) }
+        let weights = ranker.map { $0.grammar(for: TaskFeatures.vector(of: problem), base: grammar) } ?? grammar
         let library = problem.extended(with: grammar)
         let extended = library.problem
         var solver = self
-        solver.options.costs = { searched in
-            conditioned.map { extended.costs(of: searched, from: $0, hedge: grammar) } ?? extended.costs(of: searched, from: grammar)
-        }
+        solver.options.costs = { searched in extended.costs(of: searched, from: weights) }
         var result = solver.solve(extended, runDeadline: runDeadline)
         guard case .solved(let bodies) = result.status else { return result }
         var answers: [Int: Tasks.Expression] = [:]

@@ -138,38 +138,13 @@ extension SyGuSProblem {
     /// bottom-up search, from a grammar's weights at the root slot (unigram, or a
     /// task-conditioned grammar's predictions): the most likely production of a nonterminal
     /// costs 1, and each half nat less likely adds 1, up to 16. A chain production costs 1.
-    ///
-    /// With `hedge`, the costs are those of the even mixture of the two grammars' distributions
-    /// in each nonterminal: a ranking model's predictions mixed with the grammar it was trained
-    /// against cannot make any production more than twice less likely than that grammar does,
-    /// so a confident wrong prediction costs little.
-    public func costs(of searched: SyGuSGrammar, from grammar: Grammar, hedge: Grammar? = nil) -> [[Int]] {
-        var weights = logWeights(of: searched, from: grammar)
-        if let hedge {
-            weights = zip(weights, logWeights(of: searched, from: hedge)).map { Self.evenMixture($0, $1) }
-        }
-        return weights.map { weights in
+    public func costs(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Int]] {
+        logWeights(of: searched, from: grammar).map { weights in
             let best = weights.compactMap { $0 }.max() ?? 0
             return weights.map { weight in
                 guard let weight else { return 1 }
                 return 1 + min(15, Int((2 * (best - weight)).rounded()))
             }
-        }
-    }
-
-    /// log(½ p + ½ q) for the distributions `p` and `q` that log weights `a` and `b` give over
-    /// one nonterminal's productions (`nil`, a chain production, stays `nil`).
-    static func evenMixture(_ a: [Double?], _ b: [Double?]) -> [Double?] {
-        func normalised(_ weights: [Double?]) -> [Double?] {
-            let present = weights.compactMap { $0 }
-            guard let top = present.max() else { return weights }
-            let total = top + log(present.reduce(0) { $0 + exp($1 - top) })
-            return weights.map { $0.map { $0 - total } }
-        }
-        return zip(normalised(a), normalised(b)).map { x, y in
-            guard let x, let y else { return nil }
-            let top = max(x, y)
-            return top + log((exp(x - top) + exp(y - top)) / 2)
         }
     }
 

@@ -54,23 +54,6 @@ import TestSupport
         #expect(maximum.referenceExamples().isEmpty)
     }
 
-    /// The hedge: the even mixture of a model's distribution and the grammar's never makes a
-    /// production more than twice less likely than the grammar alone.
-    @Test func hedgedWeightsAreAnEvenMixture() {
-        let mixed = SyGuSProblem.evenMixture([0, -50, nil], [0, 0, nil])
-        #expect(mixed[2] == nil)
-        #expect(abs(mixed[0]! - log(0.75)) < 1e-9 && abs(mixed[1]! - log(0.25)) < 1e-9)
-        var random = SplitMix64(seed: 7)
-        for _ in 0..<200 {
-            let model: [Double?] = (0..<6).map { _ in -Double(random.next() % 4000) / 100 }
-            let grammar: [Double?] = (0..<6).map { _ in -Double(random.next() % 400) / 100 }
-            let total = log(grammar.reduce(0) { $0 + exp($1!) })
-            let mixture = SyGuSProblem.evenMixture(model, grammar)
-            #expect(abs(mixture.reduce(0) { $0 + exp($1!) } - 1) < 1e-9)
-            for (m, g) in zip(mixture, grammar) { #expect(m! >= g! - total + log(0.5) - 1e-9) }
-        }
-    }
-
     /// A choice at 32 bits stands for the same choice at 64: operators retyped, constants by role.
     @Test func choicePointsRetypeToAnotherWidth() throws {
         let bvand32 = ProductionKey(name: "bvand", type: try TypeExpr(parsing: "bv32 -> bv32 -> bv32"))
