@@ -51,13 +51,6 @@ public enum BootstrapTask: Sendable {
         case .sygus(let name, _, _): return name
         }
     }
-
-    var features: [Double] {
-        switch self {
-        case .examples(let task): return TaskFeatures.vector(of: task)
-        case .sygus(_, let problem, _): return TaskFeatures.vector(of: problem)
-        }
-    }
 }
 
 /// How a call of `BootstrapRun.run` ended.

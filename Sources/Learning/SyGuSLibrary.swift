@@ -47,7 +47,7 @@ extension SyGuSProblem {
         let target = functions[function].grammar
         var names = Set(definitions.map(\.name) + functions.map(\.name))
         var retypedAbstractions: [String: Abstraction] = [:]
-        var seen = Set<FunctionDefinition>()
+        var seen: [FunctionDefinition: Int] = [:]
         let width = functions[function].type.bitVectorWidths.first
         for learned in grammar.abstractions {
             // A bit-vector abstraction learned at another width is offered at this problem's.
@@ -64,17 +64,20 @@ extension SyGuSProblem {
             else { continue }
             // Bodies are kept inlined, so that the original grammar can be asked whether it derives them.
             let body = SyGuSLibraryExtension.inline(inner, extended.definitions, from: libraryStart)
+            let parameters = sorts.enumerated().map { SortedName("a\($0.offset)", $0.element) }
+            // The same body learned at two widths is one definition, offered once.
+            let shape = FunctionDefinition(name: "", parameters: parameters, returnSort: abstraction.type.returnType, body: body)
+            if let same = seen[shape] {
+                indexByName[abstraction.name] = same
+                continue
+            }
             var name = abstraction.name
             while names.contains(name) { name += "'" }
             names.insert(name)
             let index = extended.definitions.count
             indexByName[abstraction.name] = index
-            extended.definitions.append(FunctionDefinition(
-                name: name, parameters: sorts.enumerated().map { SortedName("a\($0.offset)", $0.element) },
-                returnSort: abstraction.type.returnType, body: body))
-            // The same body learned at two widths is offered once.
-            guard seen.insert(FunctionDefinition(name: "", parameters: extended.definitions[index].parameters,
-                                                 returnSort: abstraction.type.returnType, body: body)).inserted else { continue }
+            seen[shape] = index
+            extended.definitions.append(FunctionDefinition(name: name, parameters: parameters, returnSort: abstraction.type.returnType, body: body))
             var added = false
             for (nonterminal, symbol) in target.nonterminals.enumerated() where symbol.sort == abstraction.type.returnType {
                 guard let holes = Self.holes(for: body, sorts: sorts, from: nonterminal, in: target) else { continue }

@@ -68,7 +68,7 @@ extension SyGuSProblem {
     /// Examples of what a logical specification demands, where it says so directly: for a
     /// constraint `(= E (f v1 … vn))` (either side) whose arguments are distinct declared
     /// variables and whose `E` calls no function to synthesize, `E` evaluated at `count` seeded
-    /// points (bit-vector edge cases and random words, small integers, Booleans). Empty for
+    /// points (`SplitMix64.value(of:)`: edge cases and random values). Empty for
     /// other specifications. The ranking model sees these as it sees a programming-by-example
     /// problem's examples.
     public func referenceExamples(count: Int = 12, seed: UInt64 = 1) -> [(inputs: [Value], output: Value)] {
@@ -86,7 +86,7 @@ extension SyGuSProblem {
                 let evaluator = ExpressionEvaluator(definitions: definitions)
                 var examples: [(inputs: [Value], output: Value)] = []
                 for _ in 0..<count * 3 where examples.count < count {
-                    let point = variables.map { Self.sample($0.sort, &random) }
+                    let point = variables.map { random.value(of: $0.sort) }
                     guard let output = try? evaluator.evaluate(reference, variables: point) else { continue }
                     examples.append((indices.map { point[$0] }, output))
                 }
@@ -101,20 +101,6 @@ extension SyGuSProblem {
     public var featureExamples: [(inputs: [Value], output: Value)] {
         let given = examples
         return given.isEmpty ? referenceExamples() : given
-    }
-
-    private static func sample(_ sort: TypeExpr, _ random: inout SplitMix64) -> Value {
-        let r = random.next()
-        switch sort {
-        case .bitVector(let width):
-            let mask = BitVector.mask(width)
-            let choices: [UInt64] = [0, 1, mask, 1 << UInt64(width - 1), random.next(), random.next() & 0xFF, random.next(), random.next() >> 7]
-            return .bitVector(choices[Int(r % UInt64(choices.count))] & mask, width: width)
-        case .int: return .int(Int(r % 41) - 20)
-        case .bool: return .bool(r & 1 == 1)
-        case .string: return .string(String(repeating: "a", count: Int(r % 4)))
-        default: return .int(0)
-        }
     }
 
     /// The built-in operators the specification mentions (constraints and helper bodies), with counts.

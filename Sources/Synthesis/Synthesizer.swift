@@ -161,22 +161,3 @@ public struct Synthesizer: Sendable {
         }
     }
 }
-
-extension SplitMix64 {
-    /// A value of `sort`, favouring edge cases.
-    mutating func value(of sort: TypeExpr) -> Value {
-        let r = next()
-        switch sort {
-        case .bitVector(let width):
-            let mask = BitVector.mask(width)
-            let choices: [UInt64] = [0, 1, mask, 1 << UInt64(width - 1), next(), next(), next() & 0xFF, next()]
-            return .bitVector(choices[Int(r % UInt64(choices.count))], width: width)
-        case .int: return .int(Int(r % 201) - 100)
-        case .bool: return .bool(r & 1 == 1)
-        case .string:
-            let alphabet = Array("ab -.1")
-            return .string(String((0..<Int(r % 5)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }))
-        default: return .int(0)
-        }
-    }
-}
