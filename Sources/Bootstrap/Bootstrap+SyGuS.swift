@@ -64,11 +64,11 @@ extension BootstrapRun {
             var examples: [RankerExample] = []
             for (owner, points) in zip(owners, learning.derivations) {
                 guard let points else { continue }
-                examples.append(RankerExample(task: owner.name, features: TaskFeatures.vector(of: owner.problem), derivation: .choices(points)))
+                examples.append(RankerExample(sygus: owner.name, features: TaskFeatures.vector(of: owner.problem), choices: points))
             }
             let extended = problems.map { (name: $0.name, problem: $0.problem.extended(with: next).problem) }
             let dreams = SyGuSDream.dreams(over: extended, grammar: next, count: settings.dreams, seed: settings.seed &+ UInt64(round))
-            examples += dreams.map { RankerExample(task: $0.task, features: $0.features, derivation: .choices($0.choices), isDream: true) }
+            examples += dreams.map { RankerExample(sygus: $0.task, features: $0.features, choices: $0.choices, isDream: true) }
             if !examples.isEmpty {
                 var options = RankerTrainingOptions()
                 options.seed = settings.seed &+ UInt64(round)

@@ -376,6 +376,8 @@ extension ChoicePoint {
         }
         var chosen = self.chosen
         if case .production(let key) = chosen { chosen = .production(retyped(key)) }
+        var slot = self.slot
+        if case .argument(let parent, let index) = slot { slot = .argument(of: retyped(parent), index: index) }
         return ChoicePoint(slot: slot, fittingProductions: fittingProductions.map(retyped), fittingVariables: fittingVariables, chosen: chosen)
     }
 }

@@ -26,24 +26,45 @@ extension SyGuSProblem {
         }
     }
 
-    /// The choices (all at the root slot: the bottom-up search has no context) of the
-    /// derivation of `body` in `function`'s grammar; `nil` when the grammar cannot derive it.
+    /// The choices of the derivation of `body` in `function`'s grammar, each in its slot (the
+    /// root, or an argument of the production that chose it, arguments counted over the
+    /// production's nonterminal holes; a chain production `Start → B` passes its slot on);
+    /// `nil` when the grammar cannot derive it.
     public func choicePoints(of body: Tasks.Expression, function: Int) -> [ChoicePoint]? {
         let grammar = functions[function].grammar
         guard let derivation = grammar.derivation(of: body) else { return nil }
-        return derivation.compactMap { step -> ChoicePoint? in
-            guard let index = step.production, let chosen = choice(of: grammar.nonterminals[step.nonterminal].productions[index]) else { return nil }
-            var fitting: [ProductionKey] = []
-            var variables = 0
-            for template in grammar.nonterminals[step.nonterminal].productions {
-                switch choice(of: template) {
-                case .production(let key): if !fitting.contains(key) { fitting.append(key) }
-                case .variable: variables += 1
-                case nil: break
-                }
+        var slots: [Slot] = [.root]  // the slots still to fill, the next one last
+        var points: [ChoicePoint] = []
+        for step in derivation {
+            let slot = slots.popLast() ?? .root
+            guard let index = step.production else { continue }
+            let template = grammar.nonterminals[step.nonterminal].productions[index]
+            let chosen = choice(of: template)
+            let holes = template.nonterminals.count
+            if case .production(let key) = chosen {
+                slots += (0..<holes).reversed().map { Slot.argument(of: key, index: $0) }
+            } else {
+                slots += Array(repeating: slot, count: holes)
             }
-            return ChoicePoint(slot: .root, fittingProductions: fitting, fittingVariables: variables, chosen: chosen)
+            guard let chosen else { continue }
+            let (fitting, variables) = fittingChoices(grammar.nonterminals[step.nonterminal])
+            points.append(ChoicePoint(slot: slot, fittingProductions: fitting, fittingVariables: variables, chosen: chosen))
         }
+        return points
+    }
+
+    /// The production keys (each once) and the number of variables a nonterminal offers.
+    func fittingChoices(_ nonterminal: SyGuSGrammar.Nonterminal) -> (productions: [ProductionKey], variables: Int) {
+        var fitting: [ProductionKey] = []
+        var variables = 0
+        for template in nonterminal.productions {
+            switch choice(of: template) {
+            case .production(let key): if !fitting.contains(key) { fitting.append(key) }
+            case .variable: variables += 1
+            case nil: break
+            }
+        }
+        return (fitting, variables)
     }
 
     /// The input-output examples of a programming-by-example problem: every constraint
@@ -120,41 +141,83 @@ extension SyGuSProblem {
         return counts
     }
 
-    /// Production costs `[nonterminal][production]` of `grammar` (a function's grammar) for the
-    /// bottom-up search, from a grammar's weights at the root slot (unigram, or a
-    /// task-conditioned grammar's predictions): the most likely production of a nonterminal
-    /// costs 1, and each half nat less likely adds 1, up to 16. A chain production costs 1.
-    public func costs(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Int]] {
-        logWeights(of: searched, from: grammar).map { weights in
-            let best = weights.compactMap { $0 }.max() ?? 0
-            return weights.map { weight in
-                guard let weight else { return 1 }
-                return 1 + min(15, Int((2 * (best - weight)).rounded()))
+    /// Production costs of `searched` (a function's grammar) for the bottom-up search, from a
+    /// grammar's weights (unigram, or a task-conditioned grammar's predictions): within a
+    /// nonterminal, the most likely production costs 1, and each half nat less likely adds 1,
+    /// up to 16; a chain production costs 1. Root costs come from the weights at the root slot
+    /// (a ranking model trained on `RankerExample(sygus:)` predicts there the task's
+    /// distribution over every position). When `grammar` has contextual weights, each argument
+    /// of each production gets costs of its own: the log-probabilities of its nonterminal's
+    /// productions in that slot averaged with those at the root (`contextShare` of the slot's),
+    /// which keeps what little data a slot has from overruling what all positions say.
+    public func costs(of searched: SyGuSGrammar, from grammar: Grammar, contextShare: Double = 0.5) -> ProductionCosts {
+        let rootWeights = searched.nonterminals.map { logWeights(of: $0, from: grammar, in: .root) }
+        let root = rootWeights.map(Self.costs(from:))
+        guard grammar.isContextual else { return ProductionCosts(root: root) }
+        let rootLogProbabilities = rootWeights.map(Self.normalized)
+        let arguments = searched.nonterminals.map { nonterminal in
+            nonterminal.productions.map { template -> [[Int]] in
+                let holes = template.nonterminals
+                guard case .production(let key)? = choice(of: template) else { return holes.map { root[$0] } }
+                return holes.enumerated().map { index, hole in
+                    let slot = Self.normalized(logWeights(of: searched.nonterminals[hole], from: grammar, in: .argument(of: key, index: index)))
+                    let mixed = zip(slot, rootLogProbabilities[hole]).map { pair -> Double? in
+                        guard let inSlot = pair.0, let atRoot = pair.1 else { return nil }
+                        return contextShare * inSlot + (1 - contextShare) * atRoot
+                    }
+                    return Self.costs(from: mixed)
+                }
             }
+        }
+        return ProductionCosts(root: root, arguments: arguments)
+    }
+
+    /// Log weights normalised to log-probabilities over the non-`nil` entries.
+    private static func normalized(_ weights: [Double?]) -> [Double?] {
+        let known = weights.compactMap { $0 }
+        guard let top = known.max() else { return weights }
+        let total = top + log(known.reduce(0) { $0 + exp($1 - top) })
+        return weights.map { $0.map { $0 - total } }
+    }
+
+    private static func costs(from weights: [Double?]) -> [Int] {
+        let best = weights.compactMap { $0 }.max() ?? 0
+        return weights.map { weight in
+            guard let weight else { return 1 }
+            return 1 + min(15, Int((2 * (best - weight)).rounded()))
         }
     }
 
-    /// The log weight of each production of `searched` under `grammar` (its weight at the
-    /// root slot; `nil` for a chain production). A production the grammar lacks gets the mean
-    /// weight of those it has in the same nonterminal; a call of an abstraction retyped to
-    /// this problem's bit-vector width gets the abstraction's weight.
+    /// The log weight of each production of `searched` under `grammar` at the root slot
+    /// (`nil` for a chain production); see `logWeights(of:from:in:)`.
     public func logWeights(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Double?]] {
-        searched.nonterminals.map { nonterminal in
-            let weights: [Double?] = nonterminal.productions.map { template in
-                guard var choice = choice(of: template) else { return nil }
-                if case .production(let key) = choice, grammar[key] == nil {
-                    // An abstraction offered at another bit-vector width weighs as learned.
-                    guard case .definition = template, let learned = grammar.abstractions.first(where: { $0.name == key.name }) else { return .nan }
-                    choice = .production(ProductionKey(name: learned.name, type: learned.type.canonical))
-                }
-                return grammar.logWeight(of: choice, in: .root)
+        logWeights(of: searched, from: grammar, in: { _ in .root })
+    }
+
+    private func logWeights(of searched: SyGuSGrammar, from grammar: Grammar, in slot: (Int) -> Slot) -> [[Double?]] {
+        searched.nonterminals.enumerated().map { logWeights(of: $1, from: grammar, in: slot($0)) }
+    }
+
+    /// The log weight of each production of `nonterminal` in `slot` under `grammar` (`nil`
+    /// for a chain production). A production the grammar lacks gets the mean weight of those
+    /// it has in the same nonterminal; a call of an abstraction retyped to this problem's
+    /// bit-vector width gets the abstraction's weight.
+    func logWeights(of nonterminal: SyGuSGrammar.Nonterminal, from grammar: Grammar, in slot: Slot) -> [Double?] {
+        let weights: [Double?] = nonterminal.productions.map { template in
+            guard var choice = choice(of: template) else { return nil }
+            if case .production(let key) = choice, grammar[key] == nil {
+                // An abstraction offered at another bit-vector width weighs as learned.
+                guard case .definition = template, let learned = grammar.abstractions.first(where: { $0.name == key.name }) else { return .nan }
+                choice = .production(ProductionKey(name: learned.name, type: learned.type.canonical))
             }
-            let known = weights.compactMap { $0 }.filter { !$0.isNaN && $0.isFinite }
-            let fallback = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
-            return weights.map { weight -> Double? in
-                guard let weight else { return nil }
-                return weight.isNaN || !weight.isFinite ? fallback : weight
-            }
+            // A choice the slot has no weight for weighs what it weighs at the root.
+            return grammar.contextualLogWeights[ContextualKey(slot: slot, choice: choice)] ?? grammar.logWeight(of: choice, in: .root)
+        }
+        let known = weights.compactMap { $0 }.filter { !$0.isNaN && $0.isFinite }
+        let fallback = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
+        return weights.map { weight -> Double? in
+            guard let weight else { return nil }
+            return weight.isNaN || !weight.isFinite ? fallback : weight
         }
     }
 }
@@ -243,5 +306,20 @@ extension SyGuSProblem {
             }
         }
         return bodies
+    }
+}
+
+extension RankerExample {
+    /// A SyGuS derivation as a ranking example: its choices in their slots, and each again at
+    /// the root slot, so that the model's root outputs learn the task's distribution over
+    /// every position (what the bottom-up search's root costs, and half of each argument's,
+    /// come from; see `SyGuSProblem.costs(of:from:contextShare:)`).
+    public init(sygus task: String, features: [Double], choices: [ChoicePoint], isDream: Bool = false) {
+        var points = choices
+        for point in choices where point.slot != .root {
+            points.append(ChoicePoint(slot: .root, fittingProductions: point.fittingProductions,
+                                      fittingVariables: point.fittingVariables, chosen: point.chosen))
+        }
+        self.init(task: task, features: features, derivation: .choices(points), isDream: isDream)
     }
 }

@@ -119,14 +119,14 @@ struct ExampleSearch {
     /// twice a variable: with no grammar to say otherwise, a specification's literals are less
     /// likely than the function's parameters, and guards on constants fit small sets of
     /// examples by accident.
-    func defaultCosts(_ function: SynthesisFunction) -> [[Int]]? {
+    func defaultCosts(_ function: SynthesisFunction) -> ProductionCosts? {
         guard !function.hasExplicitGrammar else { return nil }
-        return grammar.nonterminals.map { nonterminal in
+        return ProductionCosts(root: grammar.nonterminals.map { nonterminal in
             nonterminal.productions.map { production in
                 if case .constant = production { return 2 }
                 return 1
             }
-        }
+        })
     }
 
     static func word(_ value: Value) -> UInt64 {

@@ -9,10 +9,9 @@ public struct SynthesisOptions: Sendable {
     public var timeout: Duration = .seconds(10)
     /// The bound on the bytes a search bank may hold.
     public var memoryLimit: Int = 1 << 30
-    /// Production costs `[nonterminal][production]` of the grammar the search runs on (the
-    /// function's grammar, with the problem's constants added where it allows any constant);
-    /// `nil` for size order.
-    public var costs: (@Sendable (SyGuSGrammar) -> [[Int]])?
+    /// Production costs of the grammar the search runs on (the function's grammar, with the
+    /// problem's constants added where it allows any constant); `nil` for size order.
+    public var costs: (@Sendable (SyGuSGrammar) -> ProductionCosts)?
     /// Seed of the random points that start counterexample-guided synthesis.
     public var seed: UInt64 = 1
     /// How many random points start counterexample-guided synthesis.

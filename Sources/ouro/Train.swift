@@ -154,11 +154,11 @@ struct Train: ParsableCommand {
             }
         }
         var examples = derivations.map {
-            RankerExample(task: $0.task, features: TaskFeatures.vector(of: $0.problem), derivation: .choices($0.points))
+            RankerExample(sygus: $0.task, features: TaskFeatures.vector(of: $0.problem), choices: $0.points)
         }
         let dreamed = SyGuSDream.dreams(
             over: problems.sorted { $0.key < $1.key }.map { ($0.key, $0.value.problem) }, grammar: base, count: dreams, seed: seed)
-        examples += dreamed.map { RankerExample(task: $0.task, features: $0.features, derivation: .choices($0.choices), isDream: true) }
+        examples += dreamed.map { RankerExample(sygus: $0.task, features: $0.features, choices: $0.choices, isDream: true) }
         let skipped = underivable > 0 ? " (\(underivable) answers not derivable in their grammar skipped)" : ""
         try train(examples, grammar: base, summary: "\(derivations.count) solved SyGuS problems\(skipped) and \(dreamed.count) dreams")
     }

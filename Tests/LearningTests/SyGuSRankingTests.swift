@@ -59,13 +59,14 @@ import TestSupport
         let bvand32 = ProductionKey(name: "bvand", type: try TypeExpr(parsing: "bv32 -> bv32 -> bv32"))
         let shift32 = ProductionKey(name: "#x0000001f", type: .bitVector(width: 32))
         let ite = ProductionKey(name: "ite", type: try TypeExpr(parsing: "bool -> int -> int -> int"))
-        let point = ChoicePoint(slot: .root, fittingProductions: [bvand32, shift32, ite], fittingVariables: 1, chosen: .production(shift32))
+        let point = ChoicePoint(slot: .argument(of: bvand32, index: 1), fittingProductions: [bvand32, shift32, ite], fittingVariables: 1, chosen: .production(shift32))
         let wide = point.retypingBitVectors(from: 32, to: 64)
         #expect(wide.fittingProductions.map(\.description) == [
             "bvand : bv64 -> bv64 -> bv64", "#x000000000000003f : bv64", "ite : bool -> int -> int -> int",
         ])
         #expect(wide.chosen == .production(ProductionKey(name: "#x000000000000003f", type: .bitVector(width: 64))))
         #expect(wide.fittingVariables == 1)
+        #expect(wide.slot == .argument(of: ProductionKey(name: "bvand", type: try TypeExpr(parsing: "bv64 -> bv64 -> bv64")), index: 1))
     }
 
     @Test func answersAreDerivedInTheirGrammarAsKeyedChoices() throws {
@@ -77,6 +78,7 @@ import TestSupport
         let bvand = ProductionKey(name: "bvand", type: try TypeExpr(parsing: "bv64 -> bv64 -> bv64"))
         let bvnot = ProductionKey(name: "bvnot", type: try TypeExpr(parsing: "bv64 -> bv64"))
         #expect(points.map(\.chosen) == [.production(bvand), .variable, .production(bvnot), .variable])
+        #expect(points.map(\.slot) == [.root, .argument(of: bvand, index: 0), .argument(of: bvand, index: 1), .argument(of: bvnot, index: 0)])
         #expect(points[0].fittingVariables == 2)
         #expect(points[0].fittingProductions.count == 7)   // 3 constants and 4 operators
 
@@ -85,9 +87,25 @@ import TestSupport
         #expect(fitted.productions.count == 7)
         let costs = problem.costs(of: problem.functions[0].grammar, from: fitted)
         let productions = problem.functions[0].grammar.nonterminals[0].productions
-        let cost = Dictionary(uniqueKeysWithValues: zip(productions.map { problem.text(of: $0, function: 0) }, costs[0]))
+        let cost = Dictionary(uniqueKeysWithValues: zip(productions.map { problem.text(of: $0, function: 0) }, costs.root[0]))
         #expect(cost["x"] == 1 && cost["y"] == 1)
         #expect(cost["(bvand Start Start)"]! < cost["(bvor Start Start)"]!)
         #expect(cost["(bvnot Start)"]! < cost["(bvxor Start Start)"]!)
+        #expect(costs.arguments == nil)
+
+        // A contextual weight prices bvxor as bvand's second argument only; elsewhere (the root,
+        // bvand's first argument) a production costs what it costs at the root.
+        var contextual = fitted
+        let secondOfAnd = Slot.argument(of: bvand, index: 1)
+        let bvxor = ProductionKey(name: "bvxor", type: try TypeExpr(parsing: "bv64 -> bv64 -> bv64"))
+        contextual.contextualLogWeights[ContextualKey(slot: secondOfAnd, choice: .production(bvxor))] = 20
+        let priced = problem.costs(of: problem.functions[0].grammar, from: contextual)
+        let andIndex = try #require(productions.firstIndex { problem.text(of: $0, function: 0) == "(bvand Start Start)" })
+        let xorIndex = try #require(productions.firstIndex { problem.text(of: $0, function: 0) == "(bvxor Start Start)" })
+        let arguments = try #require(priced.arguments)
+        #expect(priced.root == costs.root)
+        #expect(arguments[0][andIndex][1][xorIndex] == 1)
+        #expect(arguments[0][andIndex][0] == costs.root[0])
+        #expect(costs.root[0][xorIndex] > 1)
     }
 }

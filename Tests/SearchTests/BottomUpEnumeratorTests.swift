@@ -72,7 +72,7 @@ private func outputs(_ e: Expression) -> [Value] {
 
     @Test func productionCostsOrderTheSearch() throws {
         // Making bvnot expensive delays every program that uses it.
-        let costs = [[1, 1, 5, 1, 1]]
+        let costs = ProductionCosts(root: [[1, 1, 5, 1, 1]])
         let enumerator = try BottomUpEnumerator(grammar: grammar, definitions: [], parameterSorts: [bv], inputs: inputs, costs: costs)
         var firstNot: Int?
         _ = enumerator.run(maximumCost: 7) { id in
@@ -81,6 +81,40 @@ private func outputs(_ e: Expression) -> [Value] {
             return true
         }
         #expect(firstNot == 6)
+    }
+
+    @Test func contextualCostsPriceAChildByItsParent() throws {
+        // bvnot costs 5 at the root and everywhere, except as bvand's second argument, where it costs 1.
+        let root = [[1, 1, 5, 1, 1]]
+        var arguments = [[[[Int]]]](repeating: [], count: 1)
+        arguments[0] = root[0].indices.map { production in
+            Array(repeating: root[0], count: grammar.nonterminals[0].productions[production].nonterminals.count)
+        }
+        arguments[0][4][1][2] = 1
+        let costs = ProductionCosts(root: root, arguments: arguments)
+        let enumerator = try BottomUpEnumerator(grammar: grammar, definitions: [], parameterSorts: [bv], inputs: inputs, costs: costs)
+        var firstNot: (level: Int, cost: Int)?
+        var firstAndNot: Int?
+        var seen: Set<[Value]> = []
+        let outcome = enumerator.run(maximumCost: 22) { id in
+            let text = "\(enumerator.expression(of: id))"
+            let level = enumerator.currentCost + 1
+            if firstNot == nil, text.contains("bvnot") { firstNot = (level, enumerator.cost(of: id)) }
+            if firstAndNot == nil, text.hasPrefix("builtin(bvand"), text.contains("bvnot") { firstAndNot = level }
+            let vector = (0..<inputs.count).map { enumerator.value(of: id, example: $0) }
+            #expect(outputs(enumerator.expression(of: id)) == vector)
+            seen.insert(vector)
+            return true
+        }
+        #expect(outcome == .exhausted)
+        // (bvnot leaf) costs 6 as a whole program but is built at level 2, where bvand's
+        // second argument needs it; bvand over it costs 1 + 1 + (1 + 1) = 4.
+        #expect(firstNot?.level == 2 && firstNot?.cost == 6)
+        #expect(firstAndNot == 4)
+        // No behaviour is lost: every output vector of a program of up to 5 nodes is found.
+        for size in 1...5 {
+            for program in programs(ofSize: size) { #expect(seen.contains(outputs(program)), "\(program)") }
+        }
     }
 
     @Test func countsEveryCandidateBuilt() throws {

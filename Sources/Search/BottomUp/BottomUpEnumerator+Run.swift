@@ -2,7 +2,7 @@ import Language
 import Tasks
 
 extension BottomUpEnumerator {
-    /// Enumerates programs in increasing cost, from the level after the last one finished,
+    /// Enumerates programs in increasing level (cost, without contextual costs), from the level after the last one finished,
     /// calling `onNew` for every program kept (of any nonterminal) until it returns `false`,
     /// the deadline passes, the bank is full, or every program up to `maximumCost` is built.
     ///
@@ -18,14 +18,14 @@ extension BottomUpEnumerator {
                 levels[nt].append(contentsOf: Array(repeating: [], count: cost + 1 - levels[nt].count))
             }
             for (ruleIndex, rule) in rules.enumerated() {
-                let budget = cost - rule.cost
+                let budget = cost - minimumCosts[ruleIndex]
                 if budget < 0 || (rule.children.isEmpty && budget != 0) || (!rule.children.isEmpty && budget < rule.children.count) {
                     continue
                 }
                 var status: Outcome?
                 var chosen = [Int32](repeating: 0, count: rule.children.count)
                 chosen.withUnsafeMutableBufferPointer { chosen in
-                    status = enumerate(ruleIndex, rule, cost: cost, budget: budget, child: 0, chosen: chosen,
+                    status = enumerate(ruleIndex, rule, inner: budget, budget: budget, child: 0, chosen: chosen,
                                        deadline: deadline, countdown: &checkCountdown, onNew: onNew)
                 }
                 if let status { return status }
@@ -35,9 +35,9 @@ extension BottomUpEnumerator {
         return .exhausted
     }
 
-    /// Fills child `child` onwards with entries whose costs add up to `budget`.
+    /// Fills child `child` onwards with entries whose costs as these arguments add up to `budget`.
     private func enumerate(
-        _ ruleIndex: Int, _ rule: CompiledRule, cost: Int, budget: Int, child: Int,
+        _ ruleIndex: Int, _ rule: CompiledRule, inner: Int, budget: Int, child: Int,
         chosen: UnsafeMutableBufferPointer<Int32>, deadline: ContinuousClock.Instant?,
         countdown: inout Int, onNew: (EntryID) -> Bool
     ) -> Outcome? {
@@ -50,34 +50,41 @@ extension BottomUpEnumerator {
                 if let deadline, ContinuousClock.now >= deadline { return .timeLimit }
                 if bytesUsed > memoryLimit { return .memoryLimit }
             }
-            if let id = tryCandidate(ruleIndex, rule, cost: cost, children: UnsafePointer(chosen.baseAddress!)) {
+            if let id = tryCandidate(ruleIndex, rule, inner: inner, children: UnsafePointer(chosen.baseAddress!)) {
                 if !onNew(id) { return .stopped }
             }
             return nil
         }
-        let nt = rule.children[child]
         let remainingChildren = k - child - 1
-        if remainingChildren == 0 {
-            guard budget < levels[nt].count else { return nil }
-            let ids = levels[nt][budget]
-            for id in ids {
-                chosen[child] = id
-                if let status = enumerate(ruleIndex, rule, cost: cost, budget: 0, child: k, chosen: chosen,
-                                          deadline: deadline, countdown: &countdown, onNew: onNew) {
-                    return status
-                }
-            }
-            return nil
-        }
-        var c = 1
+        // The last child takes what is left; the others each take 1 … what leaves 1 per child after them.
+        let lowest = remainingChildren == 0 ? budget : 1
+        var c = lowest
         while c <= budget - remainingChildren {
-            if c < levels[nt].count {
-                let ids = levels[nt][c]
-                for id in ids {
-                    chosen[child] = id
-                    if let status = enumerate(ruleIndex, rule, cost: cost, budget: budget - c, child: child + 1,
-                                              chosen: chosen, deadline: deadline, countdown: &countdown, onNew: onNew) {
-                        return status
+            if let choices = argumentChoices[ruleIndex][child] {
+                for choice in choices {
+                    let childInner = c - Int(choice.cost)
+                    if childInner < 0 { break }
+                    // Only the innermost array is held while deeper calls add entries (no copy on write).
+                    guard childInner < levelsByRule[Int(choice.rule)].count else { continue }
+                    let ids = levelsByRule[Int(choice.rule)][childInner]
+                    for id in ids {
+                        chosen[child] = id
+                        if let status = enumerate(ruleIndex, rule, inner: inner, budget: budget - c, child: child + 1,
+                                                  chosen: chosen, deadline: deadline, countdown: &countdown, onNew: onNew) {
+                            return status
+                        }
+                    }
+                }
+            } else {
+                let nt = rule.children[child]
+                if c < levels[nt].count {
+                    let ids = levels[nt][c]
+                    for id in ids {
+                        chosen[child] = id
+                        if let status = enumerate(ruleIndex, rule, inner: inner, budget: budget - c, child: child + 1,
+                                                  chosen: chosen, deadline: deadline, countdown: &countdown, onNew: onNew) {
+                            return status
+                        }
                     }
                 }
             }
@@ -88,7 +95,7 @@ extension BottomUpEnumerator {
 
     /// Builds the program of `rule` over `children`, evaluates it, and keeps it if its
     /// outputs are new for its nonterminal.
-    private func tryCandidate(_ ruleIndex: Int, _ rule: CompiledRule, cost: Int, children: UnsafePointer<Int32>) -> EntryID? {
+    private func tryCandidate(_ ruleIndex: Int, _ rule: CompiledRule, inner: Int, children: UnsafePointer<Int32>) -> EntryID? {
         let n = exampleCount
         let nt = rule.nonterminal
         let kind = kinds[nt]
@@ -105,7 +112,7 @@ extension BottomUpEnumerator {
             }
             guard inserted else { return nil }
             words.count += n
-            commit(ruleIndex, rule, cost: cost, children: children, slot: wordSlots)
+            commit(ruleIndex, rule, inner: inner, children: children, slot: wordSlots)
             wordSlots += 1
         } else {
             guard execute(rule, children, wordDestination: nil) else { return nil }
@@ -119,16 +126,24 @@ extension BottomUpEnumerator {
             }
             guard inserted else { return nil }
             strings.append(contentsOf: output)
-            commit(ruleIndex, rule, cost: cost, children: children, slot: stringSlots)
+            commit(ruleIndex, rule, inner: inner, children: children, slot: stringSlots)
             stringSlots += 1
         }
         return EntryID(raw: id)
     }
 
-    private func commit(_ ruleIndex: Int, _ rule: CompiledRule, cost: Int, children: UnsafePointer<Int32>, slot: Int) {
-        entries.append(Entry(rule: Int32(ruleIndex), cost: Int32(cost), firstChild: Int32(childIDs.count), slot: Int32(slot)))
+    private func commit(_ ruleIndex: Int, _ rule: CompiledRule, inner: Int, children: UnsafePointer<Int32>, slot: Int) {
+        let id = Int32(entries.count)
+        entries.append(Entry(rule: Int32(ruleIndex), inner: Int32(inner), firstChild: Int32(childIDs.count), slot: Int32(slot)))
         for j in 0..<rule.children.count { childIDs.append(children[j]) }
-        levels[rule.nonterminal][cost].append(Int32(entries.count - 1))
+        let cost = inner + rule.cost
+        let nt = rule.nonterminal
+        if levels[nt].count <= cost { levels[nt].append(contentsOf: Array(repeating: [], count: cost + 1 - levels[nt].count)) }
+        levels[nt][cost].append(id)
+        if levelsByRule[ruleIndex].count <= inner {
+            levelsByRule[ruleIndex].append(contentsOf: Array(repeating: [], count: inner + 1 - levelsByRule[ruleIndex].count))
+        }
+        levelsByRule[ruleIndex][inner].append(id)
     }
 }
 

@@ -5,14 +5,19 @@ import Tasks
 ///
 /// Programs are built in increasing cost: a production of cost `c` applied to children of
 /// costs `c1 … ck` has cost `c + c1 + … + ck` (costs are per production, an input, so a
-/// learned model can set them per task). Each new program is evaluated once, on every
+/// learned model can set them per task). With contextual costs (`ProductionCosts.arguments`)
+/// a child's production costs what its parent's argument slot says (DreamCoder's bigram
+/// grammar): programs are then built in increasing *level*, their cost without their own
+/// production's cost plus the least that production costs anywhere, so that every child is
+/// built before any context needs it. Each new program is evaluated once, on every
 /// example at once, from its children's stored output vectors, and kept only if no program
 /// of the same nonterminal already has the same outputs (Probe, Barke et al. OOPSLA 2020;
 /// observational equivalence as in Udupa et al. PLDI 2013).
 ///
 /// Invariants: every entry's output vector is stored exactly once (flat, `exampleCount`
 /// values per vector); within a nonterminal no two entries have equal vectors; entries of
-/// cost `c` are created only after every entry of smaller cost.
+/// level `l` are created only after every entry of smaller level (without contextual costs,
+/// level and cost are the same).
 public final class BottomUpEnumerator {
     /// An entry of the bank: one program kept by the search.
     public struct EntryID: Hashable, Sendable {
@@ -21,7 +26,9 @@ public final class BottomUpEnumerator {
 
     struct Entry {
         var rule: Int32
-        var cost: Int32
+        /// The cost of the children as this rule's arguments: the program's cost without its
+        /// own production's.
+        var inner: Int32
         var firstChild: Int32
         /// The vector index in `words` or `strings`, by the nonterminal's kind.
         var slot: Int32
@@ -51,8 +58,16 @@ public final class BottomUpEnumerator {
     var stringSlots = 0
     var entries: [Entry] = []
     var childIDs: [Int32] = []
-    /// Entry ids by nonterminal, then by cost.
+    /// Entry ids by nonterminal, then by cost in the root context (`inner` plus the rule's root cost).
     var levels: [[[Int32]]]
+    /// Entry ids by rule, then by `inner`; the index for arguments whose costs depend on their parent.
+    var levelsByRule: [[[Int32]]] = []
+    /// By rule: the least the rule costs in any context (root or argument); it sets the level
+    /// at which the rule's programs are built.
+    var minimumCosts: [Int] = []
+    /// By rule and argument: the rules that may fill it with what they cost there, cheapest
+    /// first; `nil` where they cost what they cost at the root (then `levels` serves).
+    var argumentChoices: [[[(rule: Int32, cost: Int32)]?]] = []
     var outputSets: [OutputSet]
 
     var inputSlots: [Int] = []
@@ -71,10 +86,10 @@ public final class BottomUpEnumerator {
     public let memoryLimit: Int
 
     /// Prepares a search over `grammar` on the examples `inputs` (one row of parameter
-    /// values per example). `costs[nonterminal][production]` is each production's cost
-    /// (at least 1); `nil` gives every production cost 1 (size order).
+    /// values per example). `costs` sets each production's cost (at least 1); `nil` gives
+    /// every production cost 1 (size order).
     public init(grammar: SyGuSGrammar, definitions: [FunctionDefinition], parameterSorts: [TypeExpr],
-                inputs: [[Value]], costs: [[Int]]? = nil, memoryLimit: Int = 1 << 30) throws(SearchError) {
+                inputs: [[Value]], costs: ProductionCosts? = nil, memoryLimit: Int = 1 << 30) throws(SearchError) {
         self.grammar = grammar
         self.exampleCount = inputs.count
         self.memoryLimit = memoryLimit
@@ -93,7 +108,7 @@ public final class BottomUpEnumerator {
         var compiler = RuleCompiler(grammar: grammar, definitions: definitions, parameterSorts: parameterSorts)
         for (nt, nonterminal) in grammar.nonterminals.enumerated() {
             for (index, production) in nonterminal.productions.enumerated() {
-                let cost = max(1, costs?[nt][index] ?? 1)
+                let cost = max(1, costs?.root[nt][index] ?? 1)
                 let rule = try compiler.compile(production, nonterminal: nt, production: index, cost: cost)
                 rulesByNonterminal[nt].append(rules.count)
                 rules.append(rule)
@@ -103,6 +118,23 @@ public final class BottomUpEnumerator {
         temporaryKinds = compiler.temporaryKinds
         temporaryWords = WordBuffer(capacity: max(1, compiler.temporaryKinds.count) * max(n, 1))
         temporaryStrings = Array(repeating: [], count: compiler.temporaryKinds.count)
+        levelsByRule = Array(repeating: [], count: rules.count)
+        minimumCosts = rules.map(\.cost)
+        argumentChoices = rules.map { Array(repeating: nil, count: $0.children.count) }
+        if let arguments = costs?.arguments {
+            for (r, rule) in rules.enumerated() {
+                for (hole, child) in rule.children.enumerated() {
+                    let childRules = rulesByNonterminal[child]
+                    guard rule.nonterminal < arguments.count, rule.production < arguments[rule.nonterminal].count,
+                          hole < arguments[rule.nonterminal][rule.production].count else { continue }
+                    let given = arguments[rule.nonterminal][rule.production][hole].map { max(1, $0) }
+                    guard given.count == childRules.count, zip(childRules, given).contains(where: { rules[$0].cost != $1 }) else { continue }
+                    argumentChoices[r][hole] = zip(childRules, given).map { (Int32($0), Int32($1)) }
+                        .sorted { ($0.cost, $0.rule) < ($1.cost, $1.rule) }
+                    for (q, cost) in zip(childRules, given) { minimumCosts[q] = min(minimumCosts[q], cost) }
+                }
+            }
+        }
 
         // Inputs and constants are stored as vectors before any entry.
         for (p, sort) in parameterSorts.enumerated() {
@@ -142,8 +174,11 @@ public final class BottomUpEnumerator {
     /// The nonterminal whose program `id` is.
     public func nonterminal(of id: EntryID) -> Int { rules[Int(entries[Int(id.raw)].rule)].nonterminal }
 
-    /// The cost of program `id`.
-    public func cost(of id: EntryID) -> Int { Int(entries[Int(id.raw)].cost) }
+    /// The cost of program `id` as the function's body (its production at the root).
+    public func cost(of id: EntryID) -> Int {
+        let entry = entries[Int(id.raw)]
+        return Int(entry.inner) + rules[Int(entry.rule)].cost
+    }
 
     /// The output of program `id` on example `i`.
     public func value(of id: EntryID, example i: Int) -> Value {
