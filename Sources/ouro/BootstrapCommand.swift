@@ -80,6 +80,24 @@ struct BootstrapCommand: ParsableCommand {
         if abstractions < 0 || dreams < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
     }
 
+    /// The tasks with a file given twice in one split counted once; a task in both splits is an error.
+    static func withoutRepeats(_ tasks: [(file: String, task: BootstrapTask, split: Split)]) throws -> [(file: String, task: BootstrapTask, split: Split)] {
+        var splits: [[String]: Split] = [:]
+        var kept: [(file: String, task: BootstrapTask, split: Split)] = []
+        for item in tasks {
+            let key = [URL(fileURLWithPath: item.file).standardizedFileURL.path, item.task.name]
+            if let split = splits[key] {
+                if split != item.split {
+                    throw ValidationError("\(item.file): task \(item.task.name) is given for both the train and the test split; test tasks are never learned from, so a task can be in only one.")
+                }
+                continue
+            }
+            splits[key] = item.split
+            kept.append(item)
+        }
+        return kept
+    }
+
     func run() throws {
         let trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
         let testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
@@ -108,6 +126,7 @@ struct BootstrapCommand: ParsableCommand {
         if !problems.isEmpty && problems.count != tasks.count {
             throw ValidationError("A run holds JSON task files or SyGuS files, not both.")
         }
+        tasks = try Self.withoutRepeats(tasks)
         // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
         // start) for every operator they offer, and the library.
         let startGrammar = problems.isEmpty || grammar != nil

@@ -127,4 +127,14 @@ import TestSupport
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains("A run holds JSON task files or SyGuS files, not both."))
     }
+
+    @Test func refusesATaskInBothSplits() throws {
+        let outcome = try TestSupport.ouro([
+            "bootstrap", "--train", "Problems/strings/train", "--test", "Problems/strings/train/./first-name.sl", "--rounds", "1",
+            "--run", "/nonexistent/run.sqlite",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains(
+            "Problems/strings/train/./first-name.sl: task first-name is given for both the train and the test split"))
+    }
 }
