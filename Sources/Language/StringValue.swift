@@ -14,6 +14,13 @@ public struct StringValue: Hashable, Sendable, Comparable {
         self.codePoints = text.unicodeScalars.map(\.value)
     }
 
+    /// Hashes the code points as one block of bytes (the synthesized conformance combines
+    /// them one by one, which dominated string searches' observational-equivalence checks).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(codePoints.count)
+        codePoints.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     public var count: Int { codePoints.count }
     public var isEmpty: Bool { codePoints.isEmpty }
 
