@@ -1,0 +1,12 @@
+; x + y + 1 from additions, subtractions and the constants 0 and 1 (no multiplication).
+(set-logic LIA)
+
+(synth-fun f ((x Int) (y Int)) Int
+    ((Start Int))
+    ((Start Int (x y 0 1 (+ Start Start) (- Start Start)))))
+
+(declare-var x Int)
+(declare-var y Int)
+(constraint (= (f x y) (+ (+ x y) 1)))
+
+(check-synth)
