@@ -166,9 +166,9 @@ public final class BottomUpEnumerator {
     /// The number of programs kept.
     public var entryCount: Int { entries.count }
 
-    /// Bytes held by output vectors and bookkeeping.
+    /// Bytes held by output vectors and bookkeeping (an entry, and its place in `levels` and `levelsByRule`).
     public var bytesUsed: Int {
-        words.bytes + strings.count * 24 + entries.count * 16 + childIDs.count * 4 + outputSets.reduce(0) { $0 + $1.bytes }
+        words.bytes + strings.count * 24 + entries.count * (16 + 8) + childIDs.count * 4 + outputSets.reduce(0) { $0 + $1.bytes }
     }
 
     /// The nonterminal whose program `id` is.
