@@ -7,11 +7,13 @@ import Tasks
 
 extension BootstrapRun {
     /// Solves a SyGuS problem of a wake with the round's grammar (weights and library) and
-    /// model; the answer is kept in SyGuS answer form, with its log prior under the grammar's
-    /// weights.
+    /// model, then, if that finds nothing, with `fallback` (see
+    /// `Synthesizer.solve(_:grammar:ranker:fallback:primaryShare:runDeadline:)`); the answer is
+    /// kept in SyGuS answer form, with its log prior under the grammar's weights.
     static func solve(_ problem: SyGuSProblem, id: Int64, synthesizer: Synthesizer, grammar: Grammar, ranker: Ranker?,
-                      runDeadline: ContinuousClock.Instant?) -> StoredResult {
-        let result = synthesizer.solve(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
+                      fallback: Grammar?, runDeadline: ContinuousClock.Instant?) -> StoredResult {
+        let result = fallback.map { synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: $0, runDeadline: runDeadline) }
+            ?? synthesizer.solve(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
         var stored = StoredResult(task: id, solved: false, seconds: result.seconds, candidates: result.candidates, reason: nil, frontier: [])
         switch result.status {
         case .solved(let bodies):

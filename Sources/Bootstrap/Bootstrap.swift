@@ -160,6 +160,9 @@ public final class BootstrapRun: Sendable {
         synthesisOptions.timeout = solver.timeout
         synthesisOptions.memoryLimit = memoryLimit
         let synthesizer = Synthesizer(options: synthesisOptions)
+        // After round 0, half of each SyGuS search's time goes to the starting grammar, so a
+        // task round 0 solved quickly is not lost to what the run learned.
+        let fallback = round > 0 ? startGrammar : nil
         let store = self.store
         let total = tasks.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
@@ -175,7 +178,8 @@ public final class BootstrapRun: Sendable {
                     task: stored.id, solved: found.solved, seconds: found.seconds, candidates: found.candidates, reason: found.reason,
                     frontier: found.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) })
             case .sygus(_, let problem, _):
-                result = Self.solve(problem, id: stored.id, synthesizer: synthesizer, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
+                result = Self.solve(problem, id: stored.id, synthesizer: synthesizer, grammar: grammar, ranker: ranker, fallback: fallback,
+                                    runDeadline: runDeadline)
             }
             // A task the run's deadline cut short is searched again when the run resumes.
             if result.reason == SearchStop.runTimeLimit { return nil }

@@ -5,6 +5,29 @@ import Synthesis
 import Tasks
 
 extension Synthesizer {
+    /// Solves `problem` as `solve(_:grammar:ranker:runDeadline:)` does within `primaryShare` of
+    /// the timeout, and when that search finds nothing, spends the rest of the timeout on a
+    /// search with `fallback`'s weights and library alone. Learned weights make some programs
+    /// far cheaper and others far dearer; the second search keeps what `fallback` finds quickly
+    /// within reach (DreamCoder's wake likewise enumerates under both the recognition model and
+    /// the generative grammar). Candidates, seconds and iterations add up over both searches.
+    public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?, fallback: Grammar, primaryShare: Double = 0.5,
+                      runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
+        let start = ContinuousClock.now
+        var primary = self
+        primary.options.timeout = options.timeout * primaryShare
+        let first = primary.solve(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
+        guard case .unknown(let reason) = first.status, reason != SearchStop.runTimeLimit else { return first }
+        var secondary = self
+        secondary.options.timeout = options.timeout - (ContinuousClock.now - start)
+        guard secondary.options.timeout > .zero else { return first }
+        var second = secondary.solve(problem, grammar: fallback, ranker: nil, runDeadline: runDeadline)
+        second.candidates += first.candidates
+        second.seconds += first.seconds
+        second.iterations += first.iterations
+        return second
+    }
+
     /// Solves `problem` with a grammar's weights as the bottom-up search's costs and its
     /// abstractions as extra productions (see `SyGuSLibraryExtension`), the weights first
     /// conditioned on the problem by `ranker` when there is one. Answers come back with every

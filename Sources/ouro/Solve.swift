@@ -50,7 +50,7 @@ struct Solve: ParsableCommand {
     @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs, and abstractions offered as extra productions where the file's grammar derives them (as `ouro library RUN --export` writes).")
     var grammar: String?
 
-    @Option(help: "A ranking model (from `ouro train`) that sets each task's grammar weights from its examples or specification; needs --grammar, its base.")
+    @Option(help: "A ranking model (from `ouro train`) that sets each task's grammar weights from its examples or specification; needs --grammar, its base. For SyGuS files the model's search gets half the timeout; if it finds nothing, the rest goes to a search with --grammar's own weights.")
     var model: String?
 
     @Option(help: "How many programs each JSON task's frontier keeps.")
@@ -126,8 +126,12 @@ struct Solve: ParsableCommand {
         let solved = ParallelWork.run(count: items.count, jobs: jobs) { index -> Bool in
             switch items[index] {
             case .sygus(let file, let problem):
-                let result = lambdaGrammar.map { synthesizer.solve(problem, grammar: $0, ranker: ranker, runDeadline: runDeadline) }
-                    ?? synthesizer.solve(problem, runDeadline: runDeadline)
+                // With a model, half the time goes to the grammar's own weights if the model's search finds nothing.
+                let result = lambdaGrammar.map { grammar in
+                    ranker == nil
+                        ? synthesizer.solve(problem, grammar: grammar, runDeadline: runDeadline)
+                        : synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: grammar, runDeadline: runDeadline)
+                } ?? synthesizer.solve(problem, runDeadline: runDeadline)
                 report.print(file: file, problem: problem, result: result)
                 if case .unknown = result.status { return false }
                 return true

@@ -55,6 +55,37 @@ import TestSupport
         #expect(with.candidates < without.candidates)
     }
 
+    /// A search whose own share of the time runs out hands the rest to the fallback grammar,
+    /// and the candidates of both searches are counted; a search that succeeds in its share
+    /// is the whole answer.
+    @Test func aFailedSearchFallsBackToTheFallbackGrammar() throws {
+        let (problem, _) = try problem("Problems/strings/train/first-name.sl")
+        let base = Grammar.fitted(to: [], offering: [problem], name: "strings")
+        let synthesizer = Synthesizer(options: options())
+        let alone = synthesizer.solve(problem, grammar: base)
+        guard case .solved = alone.status else {
+            Issue.record("not solved: \(alone.status)")
+            return
+        }
+        // No time at all for the first search: the fallback alone finds the answer.
+        let rescued = synthesizer.solve(problem, grammar: base, ranker: nil, fallback: base, primaryShare: 1e-12)
+        guard case .solved(let bodies) = rescued.status, let body = bodies[0] else {
+            Issue.record("not solved: \(rescued.status)")
+            return
+        }
+        #expect(try Verifier(problem: problem).verify([0: body]) == .verified)
+        #expect(rescued.candidates >= alone.candidates)
+        var starved = synthesizer
+        starved.options.timeout = synthesizer.options.timeout * 1e-12
+        guard case .unknown = starved.solve(problem, grammar: base).status else {
+            Issue.record("a search with no time found an answer")
+            return
+        }
+        // Time enough: the first search answers, and the fallback never runs.
+        let direct = synthesizer.solve(problem, grammar: base, ranker: nil, fallback: base)
+        #expect(direct.candidates == alone.candidates && direct.iterations == alone.iterations)
+    }
+
     /// An abstraction using a constant the grammar lacks is not offered.
     @Test func abstractionsTheGrammarCannotDeriveAreNotOffered() throws {
         let (email, _) = try problem("Problems/strings/test/email-user.sl")
