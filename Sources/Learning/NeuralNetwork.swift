@@ -113,20 +113,16 @@ public struct NeuralNetwork: Sendable, Equatable {
     }
 }
 
-/// Adam (Kingma and Ba, 2015) over a network's parameters, with decoupled weight decay
-/// (AdamW, Loshchilov and Hutter, 2019) on the weights (not the biases, which hold the
-/// grammar's weights the model starts from).
+/// Adam (Kingma and Ba, 2015) over a network's parameters.
 public struct AdamOptimizer: Sendable {
     public var learningRate: Double
-    public var weightDecay: Double
     public var beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
     private var m: NeuralNetwork.Gradient
     private var v: NeuralNetwork.Gradient
     private var step = 0
 
-    public init(for network: NeuralNetwork, learningRate: Double = 1e-3, weightDecay: Double = 0) {
+    public init(for network: NeuralNetwork, learningRate: Double = 1e-3) {
         self.learningRate = learningRate
-        self.weightDecay = weightDecay
         m = NeuralNetwork.Gradient(like: network)
         v = NeuralNetwork.Gradient(like: network)
     }
@@ -136,18 +132,16 @@ public struct AdamOptimizer: Sendable {
         step += 1
         let correction1 = 1 - pow(beta1, Double(step)), correction2 = 1 - pow(beta2, Double(step))
         let rate = learningRate * correction2.squareRoot() / correction1
-        let shrink = 1 - learningRate * weightDecay
-        func apply(_ parameters: inout [Double], _ g: [Double], _ m: inout [Double], _ v: inout [Double], decays: Bool) {
+        func apply(_ parameters: inout [Double], _ g: [Double], _ m: inout [Double], _ v: inout [Double]) {
             for i in parameters.indices {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i]
                 v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                if decays { parameters[i] *= shrink }
                 parameters[i] -= rate * m[i] / (v[i].squareRoot() + epsilon)
             }
         }
-        apply(&network.w1, gradient.w1, &m.w1, &v.w1, decays: weightDecay > 0)
-        apply(&network.b1, gradient.b1, &m.b1, &v.b1, decays: false)
-        apply(&network.w2, gradient.w2, &m.w2, &v.w2, decays: weightDecay > 0)
-        apply(&network.b2, gradient.b2, &m.b2, &v.b2, decays: false)
+        apply(&network.w1, gradient.w1, &m.w1, &v.w1)
+        apply(&network.b1, gradient.b1, &m.b1, &v.b1)
+        apply(&network.w2, gradient.w2, &m.w2, &v.w2)
+        apply(&network.b2, gradient.b2, &m.b2, &v.b2)
     }
 }

@@ -47,8 +47,6 @@ public struct RankerTrainingOptions: Sendable {
     /// makes at least about ten updates.
     public var batchSize = 32
     public var learningRate = 1e-3
-    /// Decoupled weight decay on the network's weights (0: none).
-    public var weightDecay = 0.0
     /// The fraction of real tasks held aside to decide when to stop (dreams are never held aside).
     public var validationFraction = 0.15
     /// Stop after this many epochs without a better validation loss; the best model is kept.
@@ -125,7 +123,7 @@ extension Ranker {
         report.trainingExamples = training.count
         report.validationExamples = validation.count
 
-        var optimizer = AdamOptimizer(for: ranker.network, learningRate: options.learningRate, weightDecay: options.weightDecay)
+        var optimizer = AdamOptimizer(for: ranker.network, learningRate: options.learningRate)
         var random = SplitMix64(seed: options.seed)
         var best = ranker.network
         var bestLoss = Double.infinity

@@ -47,9 +47,6 @@ struct Train: ParsableCommand {
     @Option(name: .customLong("learning-rate"), help: "Adam's learning rate.")
     var learningRate = 1e-3
 
-    @Option(name: .customLong("weight-decay"), help: "Decoupled weight decay on the network's weights (0: none).")
-    var weightDecay = 0.0
-
     @Option(name: .customLong("held-aside"), help: "The fraction of solved tasks held aside to decide when training stops (0: stop when the training loss stops falling).")
     var heldAside = 0.15
 
@@ -62,7 +59,6 @@ struct Train: ParsableCommand {
         if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
         if hidden < 1 { throw ValidationError("--hidden must be at least 1.") }
         if !(learningRate > 0) { throw ValidationError("--learning-rate must be positive.") }
-        if !(weightDecay >= 0) { throw ValidationError("--weight-decay must be 0 or more.") }
         if !(0..<1).contains(heldAside) { throw ValidationError("--held-aside must be at least 0 and below 1.") }
     }
 
@@ -176,7 +172,6 @@ struct Train: ParsableCommand {
         options.hidden = hidden
         options.seed = seed
         options.learningRate = learningRate
-        options.weightDecay = weightDecay
         options.validationFraction = heldAside
         let start = Date()
         let (ranker, report) = Ranker.train(examples, grammar: base, options: options) { epoch in
