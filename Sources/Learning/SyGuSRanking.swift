@@ -151,7 +151,7 @@ extension SyGuSProblem {
     /// productions in that slot averaged with those at the root (`contextShare` of the slot's),
     /// which keeps what little data a slot has from overruling what all positions say.
     public func costs(of searched: SyGuSGrammar, from grammar: Grammar, contextShare: Double = 0.5) -> ProductionCosts {
-        let rootWeights = searched.nonterminals.map { logWeights(of: $0, from: grammar, in: .root) }
+        let rootWeights = logWeights(of: searched, from: grammar)
         let root = rootWeights.map(Self.costs(from:))
         guard grammar.isContextual else { return ProductionCosts(root: root) }
         let rootLogProbabilities = rootWeights.map(Self.normalized)
@@ -191,11 +191,7 @@ extension SyGuSProblem {
     /// The log weight of each production of `searched` under `grammar` at the root slot
     /// (`nil` for a chain production); see `logWeights(of:from:in:)`.
     public func logWeights(of searched: SyGuSGrammar, from grammar: Grammar) -> [[Double?]] {
-        logWeights(of: searched, from: grammar, in: { _ in .root })
-    }
-
-    private func logWeights(of searched: SyGuSGrammar, from grammar: Grammar, in slot: (Int) -> Slot) -> [[Double?]] {
-        searched.nonterminals.enumerated().map { logWeights(of: $1, from: grammar, in: slot($0)) }
+        searched.nonterminals.map { logWeights(of: $0, from: grammar, in: .root) }
     }
 
     /// The log weight of each production of `nonterminal` in `slot` under `grammar` (`nil`
