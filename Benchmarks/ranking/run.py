@@ -4,7 +4,9 @@
 For each problem set (a folder with train/ and test/): solve the train tasks with the
 starting grammar, train a model on those solutions plus dreams (`ouro train`, which also
 writes the refitted grammar), then solve the test tasks twice at the same timeout: with the
-refitted grammar alone and with the refitted grammar and the model. Reports tasks solved
+refitted grammar alone and with the refitted grammar and the model (for SyGuS files,
+`ouro solve --model` gives the model's search half the timeout and the refitted grammar's
+the rest when the first finds nothing; candidates count over both). Reports tasks solved
 each way and the median number of candidates enumerated over the tasks solved both ways.
 
     swift build -c release
