@@ -13,6 +13,8 @@ extension Synthesizer {
     /// the generative grammar). Candidates, seconds and iterations add up over both searches.
     public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?, fallback: Grammar, primaryShare: Double = 0.5,
                       runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
+        // Problems with several functions are searched without grammar weights either way.
+        guard problem.functions.count == 1 else { return solve(problem, runDeadline: runDeadline) }
         let start = ContinuousClock.now
         var primary = self
         primary.options.timeout = options.timeout * primaryShare
