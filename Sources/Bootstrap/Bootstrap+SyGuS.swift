@@ -12,8 +12,7 @@ extension BootstrapRun {
     /// kept in SyGuS answer form, with its log prior under the grammar's weights.
     static func solve(_ problem: SyGuSProblem, id: Int64, synthesizer: Synthesizer, grammar: Grammar, ranker: Ranker?,
                       fallback: Grammar?, runDeadline: ContinuousClock.Instant?) -> StoredResult {
-        let result = fallback.map { synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: $0, runDeadline: runDeadline) }
-            ?? synthesizer.solve(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
+        let result = synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: fallback, runDeadline: runDeadline)
         var stored = StoredResult(task: id, solved: false, seconds: result.seconds, candidates: result.candidates, reason: nil, frontier: [])
         switch result.status {
         case .solved(let bodies):

@@ -1,4 +1,5 @@
 import Foundation
+import Grammar
 
 /// A bootstrap run as a self-contained HTML page: SVG charts per round (tasks solved, median
 /// search time and candidates, library size), the learned abstractions, and the tasks each
@@ -20,11 +21,8 @@ public enum RunReport {
             solvedBefore.formUnion(solved)
         }
         let abstractions = try store.abstractions()
-        let lastLibrary = Set((try? rounds.last.flatMap { try store.grammarText(round: $0.round) }.map { text in
-            text.split(separator: "\n").compactMap { line -> String? in
-                line.hasPrefix("(define ") ? line.dropFirst(8).split(separator: " ").first.map(String.init) : nil
-            }
-        }) ?? [])
+        let lastGrammar = try? rounds.last.flatMap { try store.grammarText(round: $0.round) }.map { try Grammar(parsing: $0) }
+        let lastLibrary = Set(lastGrammar?.abstractions.map(\.name) ?? [])
         let x = rounds.map { Double($0.round) }
 
         var page = """

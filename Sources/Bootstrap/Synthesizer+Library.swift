@@ -5,39 +5,40 @@ import Synthesis
 import Tasks
 
 extension Synthesizer {
-    /// Solves `problem` as `solve(_:grammar:ranker:runDeadline:)` does within `primaryShare` of
-    /// the timeout, and when that search finds nothing, spends the rest of the timeout on a
-    /// search with `fallback`'s weights and library alone. Learned weights make some programs
-    /// far cheaper and others far dearer; the second search keeps what `fallback` finds quickly
-    /// within reach (DreamCoder's wake likewise enumerates under both the recognition model and
-    /// the generative grammar). Candidates, seconds and iterations add up over both searches.
-    public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?, fallback: Grammar, primaryShare: Double = 0.5,
-                      runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
-        // Problems with several functions are searched without grammar weights either way.
+    /// Solves `problem` with a grammar's weights as the bottom-up search's costs and its
+    /// abstractions as extra productions (see `SyGuSLibraryExtension`), the weights first
+    /// conditioned on the problem by `ranker` when there is one. Answers come back with every
+    /// abstraction inlined: answers to the original problem, in its own grammar. Problems with
+    /// several functions are solved as `solve(_:runDeadline:)` does, as is the run's deadline.
+    ///
+    /// With a `fallback`, that search gets `primaryShare` of the timeout, and when it finds
+    /// nothing the rest goes to a search with `fallback`'s weights and library alone. Learned
+    /// weights make some programs far cheaper and others far dearer; the second search keeps
+    /// what `fallback` finds quickly within reach (DreamCoder's wake likewise enumerates under
+    /// both the recognition model and the generative grammar). Candidates, seconds and
+    /// iterations add up over both searches.
+    public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker? = nil, fallback: Grammar? = nil,
+                      primaryShare: Double = 0.5, runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
         guard problem.functions.count == 1 else { return solve(problem, runDeadline: runDeadline) }
+        guard let fallback else { return search(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline) }
         let start = ContinuousClock.now
         var primary = self
         primary.options.timeout = options.timeout * primaryShare
-        let first = primary.solve(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
+        let first = primary.search(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
         guard case .unknown(let reason) = first.status, reason != SearchStop.runTimeLimit else { return first }
         var secondary = self
         secondary.options.timeout = options.timeout - (ContinuousClock.now - start)
         guard secondary.options.timeout > .zero else { return first }
-        var second = secondary.solve(problem, grammar: fallback, ranker: nil, runDeadline: runDeadline)
+        var second = secondary.search(problem, grammar: fallback, ranker: nil, runDeadline: runDeadline)
         second.candidates += first.candidates
         second.seconds += first.seconds
         second.iterations += first.iterations
         return second
     }
 
-    /// Solves `problem` with a grammar's weights as the bottom-up search's costs and its
-    /// abstractions as extra productions (see `SyGuSLibraryExtension`), the weights first
-    /// conditioned on the problem by `ranker` when there is one. Answers come back with every
-    /// abstraction inlined: answers to the original problem, in its own grammar. Problems with
-    /// several functions are solved as `solve(_:runDeadline:)` does, as is the run's deadline.
-    public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker? = nil,
-                      runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
-        guard problem.functions.count == 1 else { return solve(problem, runDeadline: runDeadline) }
+    /// One search of a single-function problem with `grammar`'s weights (conditioned by `ranker`) and library.
+    private func search(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?,
+                        runDeadline: ContinuousClock.Instant?) -> SynthesisResult {
         let weights = ranker.map { $0.grammar(for: TaskFeatures.vector(of: problem), base: grammar) } ?? grammar
         let library = problem.extended(with: grammar)
         let extended = library.problem

@@ -47,6 +47,12 @@ public struct JSONValue: Hashable, Sendable {
         }
     }
 
+    /// Whether `text` is a decimal integer (optionally negative) too large for 64 bits.
+    public static func isIntegerBeyond64Bits(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return Int(text) == nil && !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) }
+    }
+
     /// `text`, cut to its first 24 characters (with `…`) so that a message stays one line.
     public static func excerpt(_ text: String, limit: Int = 24) -> String {
         text.count <= limit ? text : String(text.prefix(limit)) + "…"

@@ -43,8 +43,7 @@ extension Program {
                 throw ProgramSyntaxError("'\(name)' must be followed by a body, as in (\(name) BODY)", at: e.position)
             }
             guard let leaf = table.resolve(name, argumentCount: argumentCount) else {
-                let digits = name.hasPrefix("-") ? name.dropFirst() : Substring(name)
-                if Int(name) == nil, !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
+                if JSONValue.isIntegerBeyond64Bits(name) {
                     throw ProgramSyntaxError("the integer \(JSONValue.excerpt(name)) is outside the 64-bit range", at: e.position)
                 }
                 throw ProgramSyntaxError("unknown operator '\(JSONValue.excerpt(name))'", at: e.position)

@@ -86,8 +86,7 @@ private struct ValueParser {
             if let bits = BitVector(literal: text) { return .bitVector(bits) }
             if let n = Int(text) { return .int(n) }
             if text == "true" || text == "false" { return .bool(text == "true") }
-            let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-            if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
+            if JSONValue.isIntegerBeyond64Bits(text) {
                 throw ValueSyntaxError(message: "the integer \(JSONValue.excerpt(text)) is outside the 64-bit range", column: start + 1)
             }
             throw ValueSyntaxError(message: "'\(JSONValue.excerpt(text))' is not a value", column: start + 1)

@@ -128,9 +128,7 @@ struct Solve: ParsableCommand {
             case .sygus(let file, let problem):
                 // With a model, half the time goes to the grammar's own weights if the model's search finds nothing.
                 let result = lambdaGrammar.map { grammar in
-                    ranker == nil
-                        ? synthesizer.solve(problem, grammar: grammar, runDeadline: runDeadline)
-                        : synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: grammar, runDeadline: runDeadline)
+                    synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: ranker == nil ? nil : grammar, runDeadline: runDeadline)
                 } ?? synthesizer.solve(problem, runDeadline: runDeadline)
                 report.print(file: file, problem: problem, result: result)
                 if case .unknown = result.status { return false }
