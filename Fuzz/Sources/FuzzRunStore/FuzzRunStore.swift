@@ -2,11 +2,13 @@ import FuzzDriver
 import Bootstrap
 import Foundation
 
-/// A folder of this process's own for the run store files, in memory when `/dev/shm` exists.
+/// A folder of this process's own for the run store files, in memory when `/dev/shm` exists;
+/// removed when the process exits.
 let folder: String = {
     let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     let path = "\(base)/ouro-fuzz-runstore-\(getpid())"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: folder) }
     return path
 }()
 
