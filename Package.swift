@@ -50,7 +50,10 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Tasks", "Language", "Grammar", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"]),
+        .testTarget(
+            name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"],
+            exclude: ["Fixtures"]  // read by path
+        ),
         .testTarget(
             name: "BootstrapTests",
             dependencies: [
@@ -58,6 +61,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification", "Bootstrap"]),
+        .testTarget(
+            name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification", "Bootstrap"],
+            exclude: ["Fixtures"]  // read by path
+        ),
     ]
 )

@@ -124,3 +124,81 @@ private func outputs(_ e: Expression) -> [Value] {
         #expect(enumerator.entryCount == 2)
     }
 }
+
+/// A grammar over strings, integers and Booleans with every operation that has a string
+/// kernel, two that take the value-by-value path (`str.replace_all`, `str.<`), and a helper
+/// whose body chains two operations through a temporary.
+@Suite struct BottomUpStringTests {
+    private static func op(_ name: String, _ sorts: [TypeExpr], _ arguments: [Expression]) -> Expression {
+        .builtin(Builtins.primitive(named: name, argumentSorts: sorts)!, arguments)
+    }
+
+    private static let (s, i, b) = (Expression.nonterminal(0), Expression.nonterminal(1), Expression.nonterminal(2))
+    private static let twiceThenLength = FunctionDefinition(
+        name: "twice-then-length", parameters: [SortedName("a", .string)], returnSort: .int,
+        body: op("str.len", [.string], [op("str.++", [.string, .string], [.parameter(0), .parameter(0)])]))
+
+    private static let grammar = SyGuSGrammar(nonterminals: [
+        .init(name: "S", sort: .string, productions: [
+            .parameter(0), .constant(.string(StringValue("-"))), .constant(.string(StringValue(""))),
+            op("str.++", [.string, .string], [s, s]),
+            op("str.at", [.string, .int], [s, i]),
+            op("str.substr", [.string, .int, .int], [s, i, i]),
+            op("str.replace", [.string, .string, .string], [s, s, s]),
+            op("str.replace_all", [.string, .string, .string], [s, s, s]),
+            op("str.from_int", [.int], [i]),
+            op("ite", [.bool, .string, .string], [b, s, s]),
+        ]),
+        .init(name: "I", sort: .int, productions: [
+            .constant(.int(0)), .constant(.int(1)), .constant(.int(-1)),
+            op("str.len", [.string], [s]),
+            op("str.to_int", [.string], [s]),
+            op("str.indexof", [.string, .string, .int], [s, s, i]),
+            op("+", [.int, .int], [i, i]),
+            .definition(0, [s]),
+        ]),
+        .init(name: "B", sort: .bool, productions: [
+            op("str.prefixof", [.string, .string], [s, s]),
+            op("str.suffixof", [.string, .string], [s, s]),
+            op("str.contains", [.string, .string], [s, s]),
+            op("=", [.string, .string], [s, s]),
+            op("str.<", [.string, .string], [s, s]),
+        ]),
+    ])
+
+    /// Includes a string of digits beyond 64 bits: `str.to_int` fails on it, so no program
+    /// that applies it to that example may be kept.
+    private static let inputs: [[Value]] = ["", "a-b", "12-7", "--", "99999999999999999999", "x-12-", "-"]
+        .map { [.string(StringValue($0))] }
+
+    @Test func storedStringOutputsAreTheProgramsOutputs() throws {
+        let enumerator = try BottomUpEnumerator(grammar: Self.grammar, definitions: [Self.twiceThenLength],
+                                                parameterSorts: [.string], inputs: Self.inputs)
+        let evaluator = ExpressionEvaluator(definitions: [Self.twiceThenLength])
+        var seen: [Int: Set<[Value]>] = [:]
+        var heads: Set<String> = []
+        var kept = 0
+        let outcome = enumerator.run(maximumCost: 7) { id in
+            let vector = (0..<Self.inputs.count).map { enumerator.value(of: id, example: $0) }
+            let expression = enumerator.expression(of: id)
+            let expected = Self.inputs.map { try? evaluator.evaluate(expression, variables: [], parameters: $0) }
+            #expect(expected == vector.map(Optional.some), "\(expression)")
+            #expect(seen[enumerator.nonterminal(of: id), default: []].insert(vector).inserted, "two programs with outputs \(vector)")
+            switch expression {
+            case .builtin(let primitive, _): heads.insert(primitive.name)
+            case .definition: heads.insert("twice-then-length")
+            default: break
+            }
+            kept += 1
+            return true
+        }
+        #expect(outcome == .exhausted)
+        #expect(kept > 1_000)
+        // Every operation heads some kept program.
+        let operations = Self.grammar.nonterminals.flatMap(\.productions).compactMap { production -> String? in
+            if case .builtin(let primitive, _) = production { return primitive.name }
+            return nil
+        }
+        #expect(heads == Set(operations + ["twice-then-length"]))
+    }
+}

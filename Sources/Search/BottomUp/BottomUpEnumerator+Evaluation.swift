@@ -27,19 +27,14 @@ extension BottomUpEnumerator {
     /// The operand's value on example `i`.
     func value(_ operand: CompiledRule.Operand, _ kind: ValueKind, _ children: UnsafePointer<Int32>, _ i: Int) -> Value {
         if kind.isWord { return kind.value(wordPointer(operand, children)[i]) }
-        let n = exampleCount
-        switch operand {
-        case .child(let j): return .string(strings[Int(entries[Int(children[j])].slot) * n + i])
-        case .input(let p): return .string(strings[inputSlots[p] * n + i])
-        case .constant(let k): return .string(strings[constantSlots[k] * n + i])
-        case .temporary(let t): return .string(temporaryStrings[t][i])
-        }
+        return .string(StringValue(codePoints: Array(codePoints(operand, children, i))))
     }
 
     /// Runs the rule's instructions. A word result is written to `wordDestination`; a string
-    /// result is left where `stringResult` finds it. Returns `false` if some example fails.
+    /// result is left where `codePoints(rule.result, …)` finds it. Returns `false` if some example fails.
     func execute(_ rule: CompiledRule, _ children: UnsafePointer<Int32>, wordDestination: UnsafeMutablePointer<UInt64>?) -> Bool {
         let n = exampleCount
+        scratch.count = 0
         let last = rule.instructions.count - 1
         for (index, instruction) in rule.instructions.enumerated() {
             let writesResult = index == last && rule.result == .temporary(instruction.output)
@@ -50,6 +45,9 @@ extension BottomUpEnumerator {
                 let b = operands.count > 1 ? wordPointer(operands[1], children) : nil
                 let c = operands.count > 2 ? wordPointer(operands[2], children) : nil
                 if !WordKernels.run(instruction.operation, instruction.argumentKinds, a, b, c, out, n) { return false }
+            } else if instruction.usesStringKernel {
+                let out = writesResult && wordDestination != nil ? wordDestination! : temporaryWords.base + instruction.output * n
+                if !executeStringKernel(instruction, children, wordOutput: out) { return false }
             } else if !executeByValue(instruction, rule, children, writesResult ? wordDestination : nil) {
                 return false
             }
@@ -69,8 +67,6 @@ extension BottomUpEnumerator {
         let n = exampleCount
         let kinds = instruction.argumentKinds
         let resultKind = instruction.resultKind
-        var stringOutput: [StringValue] = []
-        if !resultKind.isWord { stringOutput.reserveCapacity(n) }
         let wordOutput = destination ?? (temporaryWords.base + instruction.output * n)
         let operands = instruction.operands
         let operation = instruction.operation
@@ -96,23 +92,9 @@ extension BottomUpEnumerator {
                 wordOutput[i] = word
             } else {
                 guard case .string(let s) = result else { return false }
-                stringOutput.append(s)
+                storeTemporary(s.codePoints, output: instruction.output, example: i)
             }
         }
-        if !resultKind.isWord { temporaryStrings[instruction.output] = stringOutput }
         return true
-    }
-
-    /// The string vector a string-valued rule produced in `execute`.
-    func stringResult(_ rule: CompiledRule, _ children: UnsafePointer<Int32>) -> [StringValue] {
-        switch rule.result {
-        case .temporary(let t): return temporaryStrings[t]
-        default:
-            let kind = ValueKind.string
-            return (0..<exampleCount).map { i in
-                if case .string(let s) = value(rule.result, kind, children, i) { return s }
-                return StringValue(codePoints: [])
-            }
-        }
     }
 }

@@ -116,16 +116,44 @@ extension BottomUpEnumerator {
             wordSlots += 1
         } else {
             guard execute(rule, children, wordDestination: nil) else { return nil }
-            let output = stringResult(rule, children)
+            let result = rule.result
             var hasher = Hasher()
-            for s in output { hasher.combine(s) }
+            var total = 0
+            for i in 0..<n {
+                let s = codePoints(result, children, i)
+                hasher.combine(s.count)
+                hasher.combine(bytes: UnsafeRawBufferPointer(s))
+                total += s.count
+            }
+            // Past 2^31 code points (8 GiB, far beyond `memoryLimit`) a string has no range; the next check stops the run.
+            guard codes.count + total <= Int(Int32.max) else { return nil }
             let hash = UInt64(bitPattern: Int64(hasher.finalize()))
             let inserted = outputSets[nt].insert(id, hash: hash) { other in
                 let start = Int(entries[Int(other)].slot) * n
-                return strings[start..<(start + n)].elementsEqual(output)
+                for i in 0..<n {
+                    let stored = stringRanges[start + i], s = codePoints(result, children, i)
+                    guard Int(stored.count) == s.count,
+                          memcmp(codes.base + Int(stored.start), s.baseAddress!, s.count * 4) == 0 else { return false }
+                }
+                return true
             }
             guard inserted else { return nil }
-            strings.append(contentsOf: output)
+            if case .temporary = result {
+                // Computed strings move from the scratch space into the bank.
+                codes.reserve(total)
+                for i in 0..<n {
+                    let s = codePoints(result, children, i)
+                    (codes.base + codes.count).update(from: s.baseAddress!, count: s.count)
+                    stringRanges.append(StringRange(start: Int32(codes.count), count: Int32(s.count)))
+                    codes.count += s.count
+                }
+            } else {
+                // A child, input or constant: the bank already holds its strings.
+                for i in 0..<n {
+                    let s = codePoints(result, children, i)
+                    stringRanges.append(StringRange(start: Int32(s.baseAddress! - UnsafePointer(codes.base)), count: Int32(s.count)))
+                }
+            }
             commit(ruleIndex, rule, inner: inner, children: children, slot: stringSlots)
             stringSlots += 1
         }

@@ -30,7 +30,7 @@ public final class BottomUpEnumerator {
         /// own production's.
         var inner: Int32
         var firstChild: Int32
-        /// The vector index in `words` or `strings`, by the nonterminal's kind.
+        /// The vector index in `words` or `stringRanges`, by the nonterminal's kind.
         var slot: Int32
     }
 
@@ -53,7 +53,10 @@ public final class BottomUpEnumerator {
     var rulesByNonterminal: [[Int]]
 
     let words = WordBuffer(capacity: 1 << 16)
-    var strings: [StringValue] = []
+    /// The code points of every stored string, which `stringRanges` (`exampleCount` per
+    /// string vector) point into.
+    let codes = FlatBuffer<UInt32>(capacity: 1 << 16)
+    var stringRanges: [StringRange] = []
     var wordSlots = 0
     var stringSlots = 0
     var entries: [Entry] = []
@@ -76,7 +79,10 @@ public final class BottomUpEnumerator {
     var constantKinds: [ValueKind] = []
     var temporaryKinds: [ValueKind] = []
     let temporaryWords: WordBuffer
-    var temporaryStrings: [[StringValue]]
+    /// The strings of the candidate being evaluated: temporary `t`'s on example `i` is
+    /// `temporaryRanges[t * exampleCount + i]`, in `scratch` (emptied for each candidate).
+    let scratch = FlatBuffer<UInt32>(capacity: 1 << 12)
+    var temporaryRanges: [StringRange]
 
     /// Programs built so far, including those discarded as equivalent or failing.
     public internal(set) var candidates = 0
@@ -117,7 +123,7 @@ public final class BottomUpEnumerator {
         let n = inputs.count
         temporaryKinds = compiler.temporaryKinds
         temporaryWords = WordBuffer(capacity: max(1, compiler.temporaryKinds.count) * max(n, 1))
-        temporaryStrings = Array(repeating: [], count: compiler.temporaryKinds.count)
+        temporaryRanges = Array(repeating: StringRange(start: 0, count: 0), count: compiler.temporaryKinds.count * n)
         levelsByRule = Array(repeating: [], count: rules.count)
         minimumCosts = rules.map(\.cost)
         argumentChoices = rules.map { Array(repeating: nil, count: $0.children.count) }
@@ -157,7 +163,14 @@ public final class BottomUpEnumerator {
             return wordSlots - 1
         }
         for v in values {
-            if case .string(let s) = v { strings.append(s) } else { strings.append(StringValue(codePoints: [])) }
+            guard case .string(let s) = v else {
+                stringRanges.append(StringRange(start: Int32(codes.count), count: 0))
+                continue
+            }
+            codes.reserve(s.count)
+            s.codePoints.withUnsafeBufferPointer { (codes.base + codes.count).update(from: $0.baseAddress!, count: $0.count) }
+            stringRanges.append(StringRange(start: Int32(codes.count), count: Int32(s.count)))
+            codes.count += s.count
         }
         stringSlots += 1
         return stringSlots - 1
@@ -168,7 +181,7 @@ public final class BottomUpEnumerator {
 
     /// Bytes held by output vectors and bookkeeping (an entry, and its place in `levels` and `levelsByRule`).
     public var bytesUsed: Int {
-        words.bytes + strings.count * 24 + entries.count * (16 + 8) + childIDs.count * 4 + outputSets.reduce(0) { $0 + $1.bytes }
+        words.bytes + codes.bytes + stringRanges.count * 8 + entries.count * (16 + 8) + childIDs.count * 4 + outputSets.reduce(0) { $0 + $1.bytes }
     }
 
     /// The nonterminal whose program `id` is.
@@ -185,7 +198,8 @@ public final class BottomUpEnumerator {
         let entry = entries[Int(id.raw)]
         let kind = kinds[rules[Int(entry.rule)].nonterminal]
         if kind.isWord { return kind.value(words.base[Int(entry.slot) * exampleCount + i]) }
-        return .string(strings[Int(entry.slot) * exampleCount + i])
+        let range = stringRanges[Int(entry.slot) * exampleCount + i]
+        return .string(StringValue(codePoints: Array(UnsafeBufferPointer(start: codes.base + Int(range.start), count: Int(range.count)))))
     }
 
     /// The output words of program `id` (bit-vectors, integers, Booleans); valid until the

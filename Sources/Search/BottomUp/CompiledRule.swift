@@ -21,8 +21,10 @@ struct CompiledRule {
         var resultKind: ValueKind
         var operands: [Operand]
         var output: Int
-        /// Whether a word kernel computes it (else the value-by-value path does).
+        /// Whether a word kernel computes it.
         var usesWordKernel: Bool
+        /// Whether a string kernel computes it (with neither, the value-by-value path does).
+        var usesStringKernel: Bool
     }
 
     /// The nonterminal this production belongs to.
@@ -102,8 +104,9 @@ struct RuleCompiler {
             let output = temporaryKinds.count
             temporaryKinds.append(resultKind)
             let fast = resultKind.isWord && WordKernels.supports(op, kinds)
-            instructions.append(.init(operation: op, argumentKinds: kinds, resultKind: resultKind,
-                                      operands: operands, output: output, usesWordKernel: fast))
+            let stringKernel = !fast && BottomUpEnumerator.hasStringKernel(op, kinds, result: resultKind)
+            instructions.append(.init(operation: op, argumentKinds: kinds, resultKind: resultKind, operands: operands,
+                                      output: output, usesWordKernel: fast, usesStringKernel: stringKernel))
             return (.temporary(output), resultKind)
         case .definition(let d, let arguments):
             var operands: [(CompiledRule.Operand, ValueKind)] = []
