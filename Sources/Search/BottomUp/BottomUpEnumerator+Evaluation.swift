@@ -61,7 +61,7 @@ extension BottomUpEnumerator {
         return true
     }
 
-    /// The value-by-value path, for strings and operations without a word kernel.
+    /// The value-by-value path, for operations with neither a word nor a string kernel.
     private func executeByValue(_ instruction: CompiledRule.Instruction, _ rule: CompiledRule,
                                 _ children: UnsafePointer<Int32>, _ destination: UnsafeMutablePointer<UInt64>?) -> Bool {
         let n = exampleCount

@@ -117,17 +117,15 @@ extension BottomUpEnumerator {
         } else {
             guard execute(rule, children, wordDestination: nil) else { return nil }
             let result = rule.result
-            var hasher = Hasher()
+            var hash = VectorHash.seed
             var total = 0
             for i in 0..<n {
                 let s = codePoints(result, children, i)
-                hasher.combine(s.count)
-                hasher.combine(bytes: UnsafeRawBufferPointer(s))
+                VectorHash.mix(&hash, s)
                 total += s.count
             }
             // Past 2^31 code points (8 GiB, far beyond `memoryLimit`) a string has no range; the next check stops the run.
             guard codes.count + total <= Int(Int32.max) else { return nil }
-            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
             let inserted = outputSets[nt].insert(id, hash: hash) { other in
                 let start = Int(entries[Int(other)].slot) * n
                 for i in 0..<n {
@@ -141,12 +139,7 @@ extension BottomUpEnumerator {
             if case .temporary = result {
                 // Computed strings move from the scratch space into the bank.
                 codes.reserve(total)
-                for i in 0..<n {
-                    let s = codePoints(result, children, i)
-                    (codes.base + codes.count).update(from: s.baseAddress!, count: s.count)
-                    stringRanges.append(StringRange(start: Int32(codes.count), count: Int32(s.count)))
-                    codes.count += s.count
-                }
+                for i in 0..<n { storeInBank(codePoints(result, children, i)) }
             } else {
                 // A child, input or constant: the bank already holds its strings.
                 for i in 0..<n {

@@ -49,8 +49,21 @@ extension BottomUpEnumerator {
     /// Appends `codePoints` to `scratch` as temporary `output`'s string on example `i`.
     func storeTemporary(_ codePoints: [UInt32], output: Int, example i: Int) {
         scratch.reserve(codePoints.count)
-        codePoints.withUnsafeBufferPointer { (scratch.base + scratch.count).update(from: $0.baseAddress!, count: $0.count) }
+        codePoints.withUnsafeBufferPointer { Self.copy($0, to: scratch.base + scratch.count) }
         finishTemporary(output: output, example: i, count: codePoints.count)
+    }
+
+    /// Appends a string (not itself in `codes`) to the bank: its code points to `codes`, its range to `stringRanges`.
+    func storeInBank(_ codePoints: UnsafeBufferPointer<UInt32>) {
+        codes.reserve(codePoints.count)
+        Self.copy(codePoints, to: codes.base + codes.count)
+        stringRanges.append(StringRange(start: Int32(codes.count), count: Int32(codePoints.count)))
+        codes.count += codePoints.count
+    }
+
+    @inline(__always)
+    private static func copy(_ codePoints: UnsafeBufferPointer<UInt32>, to destination: UnsafeMutablePointer<UInt32>) {
+        if let start = codePoints.baseAddress { destination.update(from: start, count: codePoints.count) }
     }
 
     /// Records the `count` code points just written past `scratch.count` as temporary

@@ -15,9 +15,9 @@ import Tasks
 /// observational equivalence as in Udupa et al. PLDI 2013).
 ///
 /// Invariants: every entry's output vector is stored exactly once (flat, `exampleCount`
-/// values per vector); within a nonterminal no two entries have equal vectors; entries of
-/// level `l` are created only after every entry of smaller level (without contextual costs,
-/// level and cost are the same).
+/// values per vector: words, or ranges into one buffer of code points); within a
+/// nonterminal no two entries have equal vectors; entries of level `l` are created only
+/// after every entry of smaller level (without contextual costs, level and cost are the same).
 public final class BottomUpEnumerator {
     /// An entry of the bank: one program kept by the search.
     public struct EntryID: Hashable, Sendable {
@@ -163,14 +163,8 @@ public final class BottomUpEnumerator {
             return wordSlots - 1
         }
         for v in values {
-            guard case .string(let s) = v else {
-                stringRanges.append(StringRange(start: Int32(codes.count), count: 0))
-                continue
-            }
-            codes.reserve(s.count)
-            s.codePoints.withUnsafeBufferPointer { (codes.base + codes.count).update(from: $0.baseAddress!, count: $0.count) }
-            stringRanges.append(StringRange(start: Int32(codes.count), count: Int32(s.count)))
-            codes.count += s.count
+            let s = if case .string(let s) = v { s } else { StringValue(codePoints: []) }
+            s.codePoints.withUnsafeBufferPointer { storeInBank($0) }
         }
         stringSlots += 1
         return stringSlots - 1

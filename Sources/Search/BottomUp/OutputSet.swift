@@ -57,13 +57,30 @@ struct OutputSet {
 
 /// Hashes of output vectors.
 enum VectorHash {
+    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ word: UInt64) {
+        h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+    }
+
     @inline(__always)
     static func words(_ p: UnsafePointer<UInt64>, _ n: Int) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for i in 0..<n {
-            h = (h ^ p[i]) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-        }
+        var h = seed
+        for i in 0..<n { mix(&h, p[i]) }
         return h
+    }
+
+    /// Mixes a string's length and code points (two to a word) into `h`.
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ s: UnsafeBufferPointer<UInt32>) {
+        mix(&h, UInt64(s.count))
+        var i = 0
+        while i + 1 < s.count {
+            mix(&h, UInt64(s[i]) | UInt64(s[i + 1]) << 32)
+            i += 2
+        }
+        if i < s.count { mix(&h, UInt64(s[i])) }
     }
 }
