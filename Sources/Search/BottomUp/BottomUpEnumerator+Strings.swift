@@ -15,7 +15,7 @@ struct StringRange {
 /// longer than `Evaluator.maximumListLength`, an integer beyond 64 bits from `str.to_int`.
 extension BottomUpEnumerator {
     /// Whether a string kernel computes `op` over arguments of these kinds.
-    static func hasStringKernel(_ op: Language.Operation, _ kinds: [ValueKind], result: ValueKind) -> Bool {
+    static func hasStringKernel(_ op: Language.Operation, _ kinds: [ValueKind]) -> Bool {
         switch (op, kinds) {
         case (.strConcat, [.string, .string]), (.strPrefixOf, [.string, .string]), (.strSuffixOf, [.string, .string]),
              (.strContains, [.string, .string]), (.equal, [.string, .string]), (.distinct, [.string, .string]),

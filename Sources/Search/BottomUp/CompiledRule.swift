@@ -104,7 +104,7 @@ struct RuleCompiler {
             let output = temporaryKinds.count
             temporaryKinds.append(resultKind)
             let fast = resultKind.isWord && WordKernels.supports(op, kinds)
-            let stringKernel = !fast && BottomUpEnumerator.hasStringKernel(op, kinds, result: resultKind)
+            let stringKernel = !fast && BottomUpEnumerator.hasStringKernel(op, kinds)
             instructions.append(.init(operation: op, argumentKinds: kinds, resultKind: resultKind, operands: operands,
                                       output: output, usesWordKernel: fast, usesStringKernel: stringKernel))
             return (.temporary(output), resultKind)
