@@ -19,6 +19,14 @@ public enum StringSemantics {
     }
 
     static func find(_ needle: [UInt32], in haystack: [UInt32], from: Int) -> Int? {
+        needle.withUnsafeBufferPointer { needle in
+            haystack.withUnsafeBufferPointer { haystack in find(needle, in: haystack, from: from) }
+        }
+    }
+
+    /// The first position `>= from` where `needle` occurs in `haystack`; an empty needle
+    /// occurs at `from`. (The bottom-up search calls it on code points held in its own buffers.)
+    public static func find(_ needle: UnsafeBufferPointer<UInt32>, in haystack: UnsafeBufferPointer<UInt32>, from: Int) -> Int? {
         if needle.isEmpty { return from }
         guard haystack.count >= needle.count else { return nil }
         var start = from

@@ -130,8 +130,7 @@ extension BottomUpEnumerator {
                 let start = Int(entries[Int(other)].slot) * n
                 for i in 0..<n {
                     let stored = stringRanges[start + i], s = codePoints(result, children, i)
-                    guard Int(stored.count) == s.count,
-                          memcmp(codes.base + Int(stored.start), s.baseAddress!, s.count * 4) == 0 else { return false }
+                    guard Int(stored.count) == s.count, Self.same(codes.base + Int(stored.start), s.baseAddress!, s.count) else { return false }
                 }
                 return true
             }

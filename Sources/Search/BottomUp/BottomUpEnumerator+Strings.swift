@@ -126,7 +126,7 @@ extension BottomUpEnumerator {
                 var fits = true
                 produce(i, bound: bound) { out in
                     let s = codePoints(o[0], children, i), t = codePoints(o[1], children, i), u = codePoints(o[2], children, i)
-                    guard let at = Self.find(t, in: s, from: 0) else {
+                    guard let at = StringSemantics.find(t, in: s, from: 0) else {
                         out.update(from: s.baseAddress!, count: s.count)
                         return s.count
                     }
@@ -189,28 +189,28 @@ extension BottomUpEnumerator {
             for i in 0..<n {
                 let s = codePoints(o[0], children, i), t = codePoints(o[1], children, i)
                 let from = int(2, i)
-                let index = from >= 0 && from <= s.count ? Self.find(t, in: s, from: from) ?? -1 : -1
+                let index = from >= 0 && from <= s.count ? StringSemantics.find(t, in: s, from: from) ?? -1 : -1
                 wordOutput[i] = UInt64(bitPattern: Int64(index))
             }
         case .strPrefixOf:
             for i in 0..<n {
                 let s = codePoints(o[0], children, i), t = codePoints(o[1], children, i)
-                wordOutput[i] = word(s.count <= t.count && memcmp(s.baseAddress!, t.baseAddress!, s.count * 4) == 0)
+                wordOutput[i] = word(s.count <= t.count && Self.same(s.baseAddress!, t.baseAddress!, s.count))
             }
         case .strSuffixOf:
             for i in 0..<n {
                 let s = codePoints(o[0], children, i), t = codePoints(o[1], children, i)
-                wordOutput[i] = word(s.count <= t.count && memcmp(s.baseAddress!, t.baseAddress! + (t.count - s.count), s.count * 4) == 0)
+                wordOutput[i] = word(s.count <= t.count && Self.same(s.baseAddress!, t.baseAddress! + (t.count - s.count), s.count))
             }
         case .strContains:
             for i in 0..<n {
-                wordOutput[i] = word(Self.find(codePoints(o[1], children, i), in: codePoints(o[0], children, i), from: 0) != nil)
+                wordOutput[i] = word(StringSemantics.find(codePoints(o[1], children, i), in: codePoints(o[0], children, i), from: 0) != nil)
             }
         case .equal, .distinct:
             let equal = instruction.operation == .equal
             for i in 0..<n {
                 let s = codePoints(o[0], children, i), t = codePoints(o[1], children, i)
-                wordOutput[i] = word((s.count == t.count && memcmp(s.baseAddress!, t.baseAddress!, s.count * 4) == 0) == equal)
+                wordOutput[i] = word((s.count == t.count && Self.same(s.baseAddress!, t.baseAddress!, s.count)) == equal)
             }
         default:
             preconditionFailure("no string kernel for \(instruction.operation)")
@@ -218,16 +218,9 @@ extension BottomUpEnumerator {
         return true
     }
 
-    /// The first position `>= from` where `needle` occurs in `haystack` (`StringSemantics.find`).
-    static func find(_ needle: UnsafeBufferPointer<UInt32>, in haystack: UnsafeBufferPointer<UInt32>, from: Int) -> Int? {
-        if needle.isEmpty { return from }
-        guard haystack.count >= needle.count else { return nil }
-        let last = haystack.count - needle.count
-        var start = from
-        while start <= last {
-            if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count * 4) == 0 { return start }
-            start += 1
-        }
-        return nil
+    /// Whether `count` code points at `a` and at `b` are the same.
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, _ count: Int) -> Bool {
+        memcmp(a, b, count * 4) == 0
     }
 }

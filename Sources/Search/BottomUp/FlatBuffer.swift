@@ -31,16 +31,6 @@ final class FlatBuffer<Element: BitwiseCopyable> {
         capacity = newCapacity
     }
 
-    /// Appends `n` elements and returns the offset of the first.
-    @inlinable
-    func append(_ elements: UnsafePointer<Element>, _ n: Int) -> Int {
-        reserve(n)
-        let offset = count
-        (base + offset).update(from: elements, count: n)
-        count += n
-        return offset
-    }
-
     var bytes: Int { capacity * MemoryLayout<Element>.stride }
 }
 
