@@ -166,14 +166,14 @@ public final class BootstrapRun: Sendable {
         let store = self.store
         let total = tasks.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
-        let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index -> RunStoreError? in
+        let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index, board -> RunStoreError? in
             let (stored, task) = remaining[index]
             let result: StoredResult
             switch task {
             case .examples(let task):
                 var taskGrammar = grammar
                 if let ranker { taskGrammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-                let found = taskSolver.solve(task, grammar: taskGrammar, runDeadline: runDeadline)
+                let found = taskSolver.solve(task, grammar: taskGrammar, runDeadline: runDeadline, board: board)
                 result = StoredResult(
                     task: stored.id, solved: found.solved, seconds: found.seconds, candidates: found.candidates, reason: found.reason,
                     frontier: found.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) })

@@ -43,8 +43,14 @@ public struct ExampleTaskSolver: Sendable {
 
     /// Searches for programs that fit `task`'s examples within `timeout`, or until
     /// `runDeadline` (the end of the whole run) when that comes first; a task that the run's
-    /// deadline cuts short gives the reason `SearchStop.runTimeLimit`.
-    public func solve(_ task: ExampleTask, grammar: Grammar, runDeadline: ContinuousClock.Instant? = nil) -> ExampleTaskResult {
+    /// deadline cuts short gives the reason `SearchStop.runTimeLimit`. The search is posted on
+    /// `board`, where threads with nothing else to do join it.
+    ///
+    /// Programs are checked as the search meets them, window by window; if the time runs out
+    /// during a window, the programs found in the part of it searched are kept, the most
+    /// probable first, though a more probable one may lie in the part not searched.
+    public func solve(_ task: ExampleTask, grammar: Grammar, runDeadline: ContinuousClock.Instant? = nil,
+                      board: HelpBoard? = nil) -> ExampleTaskResult {
         let clock = ContinuousClock()
         let start = clock.now
         let taskDeadline = start + timeout
@@ -57,20 +63,28 @@ public struct ExampleTaskSolver: Sendable {
                                      reason: "the grammar builds no finite program of type \(task.request)")
         }
         let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, memoryLimit: memoryLimit)
-        let evaluator = Evaluator(stepLimit: stepLimit)
-        var frontier: [FrontierEntry] = []
-        var maximumCost = Double.infinity
-        let outcome = enumerator.run(deadline: deadline) { (program: Program, logPrior: Double) -> Bool in
-            if -logPrior > maximumCost { return false }
-            for example in task.examples {
-                guard let output = try? evaluator.run(program, on: example.inputs), output == example.output else { return true }
+        let decoder = enumerator.decoder
+        let examples = task.examples
+        let stepLimit = self.stepLimit
+        let search = TopDownSearch(enumerator: enumerator, frontierSize: frontierSize, frontierWindow: frontierWindow,
+                                   deadline: deadline) {
+            let evaluator = Evaluator(stepLimit: stepLimit)
+            return { codes in
+                let program = decoder.program(from: codes)
+                for example in examples {
+                    guard let output = try? evaluator.run(program, on: example.inputs), output == example.output else { return false }
+                }
+                return true
             }
-            frontier.append(FrontierEntry(program: program, logPrior: logPrior, logLikelihood: 0))
-            if frontier.count == 1 { maximumCost = -logPrior + frontierWindow }
-            return frontier.count < frontierSize
         }
-        // Every program reported is run once more on all the examples.
-        frontier = frontier.filter { entry in
+        board?.post(search)
+        let result = search.run()
+        board?.withdraw(search)
+        // Every program reported is run once more on all the examples by the reference evaluator.
+        let evaluator = Evaluator(stepLimit: stepLimit)
+        let frontier = result.found.map { found in
+            FrontierEntry(program: decoder.program(from: found.codes), logPrior: -found.cost, logLikelihood: 0)
+        }.filter { entry in
             assert((try? entry.program.check(against: task.request)) != nil, "ill-typed program \(entry.program)")
             return task.examples.allSatisfy { (try? evaluator.run(entry.program, on: $0.inputs)) == $0.output }
         }
@@ -78,11 +92,11 @@ public struct ExampleTaskSolver: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         var reason: String?
         if frontier.isEmpty {
-            switch outcome {
+            switch result.outcome {
             case .timeLimit:
                 if deadline < taskDeadline {
                     reason = SearchStop.runTimeLimit
-                } else if enumerator.programs == 0 {
+                } else if result.candidates == 0 {
                     reason = "timeout without a single complete program of type \(task.request): can the grammar build one?"
                 } else {
                     reason = "timeout"
@@ -92,7 +106,7 @@ public struct ExampleTaskSolver: Sendable {
             case .stopped, .costLimit: reason = "stopped"
             }
         }
-        return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: enumerator.programs, reason: reason)
+        return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: result.candidates, reason: reason)
     }
 }
 

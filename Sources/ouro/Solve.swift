@@ -123,7 +123,7 @@ struct Solve: ParsableCommand {
         let ranker = try model.map(loadRanker)
         let report = SolveReport(json: json, labelled: items.count > 1)
         let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
-        let solved = ParallelWork.run(count: items.count, jobs: jobs) { index -> Bool in
+        let solved = ParallelWork.run(count: items.count, jobs: jobs) { index, board -> Bool in
             switch items[index] {
             case .sygus(let file, let problem):
                 // With a model, half the time goes to the grammar's own weights if the model's search finds nothing.
@@ -136,7 +136,7 @@ struct Solve: ParsableCommand {
             case .examples(let file, let task):
                 var grammar = lambdaGrammar!
                 if let ranker { grammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-                let result = solver.solve(task, grammar: grammar, runDeadline: runDeadline)
+                let result = solver.solve(task, grammar: grammar, runDeadline: runDeadline, board: board)
                 report.print(file: file, result: result)
                 return result.solved
             }

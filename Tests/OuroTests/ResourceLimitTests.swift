@@ -38,17 +38,45 @@ import TestSupport
         #expect(lines[3] == "solved 1/3")
     }
 
-    @Test func aTopDownSearchBankPastItsMemoryLimitEndsThatTaskAndTheRunGoesOn() throws {
+    /// Bit-vector examples no small program meets: the bottom-up bank grows until a limit stops it.
+    static let impossibleBitVector = """
+        (set-logic BV)
+        (synth-fun f ((x (_ BitVec 64))) (_ BitVec 64))
+        (constraint (= (f #x0000000000000001) #x8d2a4c8a12f3b1c7))
+        (constraint (= (f #x0000000000000002) #x13a9f0e7c6d2b4a1))
+        (constraint (= (f #x0000000000000003) #x7e5c3a1f9b8d6e24))
+        (check-synth)
+        """
+
+    private func impossibleBitVectorFile(in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent("impossible.sl")
+        try Self.impossibleBitVector.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func aSearchBankPastItsMemoryLimitEndsThatTaskAndTheRunGoesOn() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try TestSupport.ouro(["solve", try impossibleBitVectorFile(in: directory), "Problems/bitvec/test/isolate-rightmost-one-64.sl",
+                                            "--memory", "1", "--timeout", "120", "--jobs", "1", "--json"])
+        #expect(outcome.status == 3)
+        let lines = try outcome.standardOutput.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.map { $0["reason"] as? String } == ["the search bank reached its memory limit of 1 MiB", nil])
+        #expect(lines.map { $0["solved"] as? Bool } == [false, true])
+    }
+
+    /// The top-down search keeps no bank: checked as they are met, its programs are never
+    /// stored, and a search with the smallest bound runs until its time is up.
+    @Test func theTopDownSearchRunsToItsTimeoutWithTheSmallestMemoryBound() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try TestSupport.ouro(["solve", try taskFile(in: directory), "--grammar", "Grammars/lists.grammar",
-                                            "--memory", "1", "--timeout", "120", "--jobs", "1"])
+                                            "--memory", "1", "--timeout", "0.5", "--jobs", "1"])
         #expect(outcome.status == 3)
         let lines = outcomes(outcome.standardOutput)
-        #expect(lines.prefix(2) == [
-            "impossible: unsolved (the search bank reached its memory limit of 1 MiB)",
-            "impossible-too: unsolved (the search bank reached its memory limit of 1 MiB)",
-        ])
+        #expect(lines.prefix(2) == ["impossible: unsolved (timeout)", "impossible-too: unsolved (timeout)"])
         #expect(lines[2].hasPrefix("length: solved (lambda (length $0))"))
     }
 
@@ -76,20 +104,24 @@ import TestSupport
     }
 
     /// The process stays near the bound: with `--memory 16` it grows by less than 1.5 × 16 MiB
-    /// over the same search with `--memory 1` (the rest is the process itself: Z3, Foundation).
+    /// over the same search with `--memory 1` (the rest is the process itself: Z3, Foundation),
+    /// and a top-down search, which keeps no bank, stays within 16 MiB of that.
     /// Not under a sanitizer (`scripts/sanitize` sets OURO_SANITIZER): its shadow memory and
     /// quarantine of freed blocks count as the process's resident memory.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["OURO_SANITIZER"] == nil, "resident memory includes the sanitizer's own"))
     func theProcessStaysNearItsMemoryBound() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent("impossible.json")
-        try "[\(Self.impossible)]".write(to: url, atomically: true, encoding: .utf8)
-        let arguments = ["solve", url.path, "--grammar", "Grammars/lists.grammar", "--timeout", "300", "--jobs", "1", "--memory"]
+        let arguments = ["solve", try impossibleBitVectorFile(in: directory), "--timeout", "300", "--jobs", "1", "--memory"]
         let baseline = try peakMemory(arguments + ["1"])
         let bounded = try peakMemory(arguments + ["16"])
         #expect(baseline > 0 && bounded > baseline)
         #expect(bounded - baseline < 24 * 1024, "\(baseline) KiB with --memory 1, \(bounded) KiB with --memory 16")
+
+        let url = directory.appendingPathComponent("impossible.json")
+        try "[\(Self.impossible)]".write(to: url, atomically: true, encoding: .utf8)
+        let topDown = try peakMemory(["solve", url.path, "--grammar", "Grammars/lists.grammar", "--timeout", "2", "--jobs", "1", "--memory", "1"])
+        #expect(topDown - baseline < 16 * 1024, "\(baseline) KiB for the bottom-up search with --memory 1, \(topDown) KiB for the top-down search")
     }
 
     @Test func theRunTimeoutStopsSearchesAndReportsTasksNotStarted() throws {
@@ -128,13 +160,11 @@ import TestSupport
     @Test func aBootstrapTaskPastTheMemoryLimitIsRecordedUnsolvedAndTheRoundGoesOn() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let train = directory.appendingPathComponent("train.json")
-        try "[\(Self.impossible)]".write(to: train, atomically: true, encoding: .utf8)
-        let test = directory.appendingPathComponent("test.json")
-        try "[\(Self.length)]".write(to: test, atomically: true, encoding: .utf8)
+        let train = try impossibleBitVectorFile(in: directory)
         let path = directory.appendingPathComponent("run.sqlite").path
-        let outcome = try TestSupport.ouro(["bootstrap", "--train", train.path, "--test", test.path, "--rounds", "0", "--timeout", "120",
-                                            "--jobs", "1", "--no-ranker", "--abstractions", "0", "--memory", "1", "--run", path])
+        let outcome = try TestSupport.ouro(["bootstrap", "--train", train, "--test", "Problems/bitvec/test/isolate-rightmost-one-64.sl",
+                                            "--rounds", "0", "--timeout", "120", "--jobs", "1", "--no-ranker", "--abstractions", "0",
+                                            "--memory", "1", "--run", path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.hasPrefix("round 0: train 0/1, test 1/1, "))
         let results = try RunStore(path: path).results(round: 0).values

@@ -3,26 +3,73 @@ import Grammar
 import Language
 import Search
 
-// Measures typed top-down enumeration with the lists grammar: complete programs produced
-// (and run on 10 examples) per second, one core, release build.
+// Measures typed top-down enumeration with the lists grammar, one core, release build:
+// complete programs produced and run on 10 examples per second, and the same enumeration
+// without running anything (its expansions and programs per second). With --hash N it prints
+// a hash of the first N programs of each request in the order they are handed out (their
+// text and log prior), which must not change when the enumerator is made faster.
 //
-//   swift run -c release TopDownBenchmark [--seconds S]
+//   swift run -c release TopDownBenchmark [--seconds S] [--hash N]
 
-var seconds = 5.0
-if let index = CommandLine.arguments.firstIndex(of: "--seconds"), index + 1 < CommandLine.arguments.count {
-    seconds = Double(CommandLine.arguments[index + 1]) ?? seconds
+func option(_ name: String) -> String? {
+    guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else { return nil }
+    return CommandLine.arguments[index + 1]
 }
+
+let seconds = option("--seconds").flatMap(Double.init) ?? 5.0
+let hashCount = option("--hash").flatMap(Int.init)
 let text = try! String(contentsOfFile: "../Grammars/lists.grammar", encoding: .utf8)
 let grammar = try! Grammar(parsing: text)
 var random = SplitMix64(seed: 7)
 let examples = (0..<10).map { _ in [Value.list((0..<Int(random.next() % 8)).map { _ in .int(Int(random.next() % 20)) })] }
 let evaluator = Evaluator(stepLimit: 100_000)
+let requests = ["list(int) -> list(int)", "list(int) -> int"]
+
+func secondsSince(_ start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+/// FNV-1a over the programs' text and log priors (printed to 9 decimals).
+func programHash(_ request: String, count: Int) -> (UInt64, Int) {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var seen = 0
+    let enumerator = TopDownEnumerator(grammar: grammar, request: try! TypeExpr(parsing: request))
+    _ = enumerator.run { program, logPrior in
+        for byte in "\(program) \(String(format: "%.9f", logPrior))\n".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        seen += 1
+        return seen < count
+    }
+    return (hash, seen)
+}
+
+if let hashCount {
+    for request in requests {
+        let (hash, seen) = programHash(request, count: hashCount)
+        print("\(request): first \(seen) programs hash \(String(hash, radix: 16))")
+    }
+    exit(0)
+}
 
 print("Top-down enumeration with Grammars/lists.grammar, release build, one core, \(seconds) s per request")
-for request in ["list(int) -> list(int)", "list(int) -> int"] {
-    let enumerator = TopDownEnumerator(grammar: grammar, request: try! TypeExpr(parsing: request))
-    let clock = ContinuousClock()
-    let start = clock.now
+for request in requests {
+    let type = try! TypeExpr(parsing: request)
+    // Enumeration alone.
+    let bare = TopDownEnumerator(grammar: grammar, request: type)
+    var start = ContinuousClock.now
+    var produced = 0
+    _ = bare.run(deadline: start + .milliseconds(Int(seconds * 1000))) { _, _ in
+        produced += 1
+        return true
+    }
+    let bareSeconds = secondsSince(start)
+    let bareRate = Double(produced) / bareSeconds
+    print("\(request), enumeration only: \(produced) programs in \(String(format: "%.2f", bareSeconds)) s = \(Int(bareRate)) programs/s, \(Int(Double(bare.expansions) / bareSeconds)) expansions/s")
+    // Enumeration with every program run on every example.
+    let enumerator = TopDownEnumerator(grammar: grammar, request: type)
+    start = ContinuousClock.now
     var evaluated = 0
     var lastPrior = 0.0
     let outcome = enumerator.run(deadline: start + .milliseconds(Int(seconds * 1000))) { program, logPrior in
@@ -31,7 +78,7 @@ for request in ["list(int) -> list(int)", "list(int) -> int"] {
         lastPrior = logPrior
         return true
     }
-    let elapsed = clock.now - start
-    let spent = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print("\(request): \(evaluated) programs in \(String(format: "%.2f", spent)) s = \(Int(Double(evaluated) / spent)) programs/s, \(Int(Double(enumerator.expansions) / spent)) expansions/s; reached log prior \(String(format: "%.2f", lastPrior)); \(outcome)")
+    let spent = secondsSince(start)
+    let rate = Double(evaluated) / spent
+    print("\(request), run on 10 examples: \(evaluated) programs in \(String(format: "%.2f", spent)) s = \(Int(rate)) programs/s (\(String(format: "%.3f", rate / bareRate)) of the enumeration-only rate); reached log prior \(String(format: "%.2f", lastPrior)); \(outcome)")
 }

@@ -1,0 +1,236 @@
+import Foundation
+import Language
+import Synchronization
+
+/// A search for the most probable programs of a request that pass a check (a task's
+/// examples), window by window, in which any number of threads can share each window.
+///
+/// Each window's programs are checked as the depth-first walk meets them, never stored;
+/// the ones that pass are ordered by cost and then depth-first order, which is the order in
+/// which `TopDownEnumerator.run` hands programs out, so the programs found are the first
+/// `frontierSize` passing programs of that order whose cost is within `frontierWindow` of
+/// the first's — whichever threads took part. Once programs are found, the walk is cut at
+/// the cost past which nothing more can join them.
+///
+/// The thread that calls `run()` searches every window; other threads may call `help()`
+/// at any time to take part until the search ends (see `TopDownWalker` for how a window's
+/// units are shared out).
+public final class TopDownSearch: Sendable {
+    /// A program that passed, with its place in the order programs are handed out.
+    public struct Found: Sendable {
+        public var codes: [Int32]
+        public var cost: Double
+        /// The depth-first unit it was found in, and its position among the programs that
+        /// walker visited: with `cost`, its place in the order.
+        var unit: Int
+        var sequence: Int
+    }
+
+    public struct Result: Sendable {
+        /// The programs found, most probable first.
+        public var found: [Found]
+        public var outcome: TopDownEnumerator.Outcome
+        /// Programs checked, over every thread.
+        public var candidates: Int
+        public var expansions: Int
+        /// The threads that took part in at least one window besides the caller of `run()`.
+        public var helpers: Int
+    }
+
+    /// A check of a complete program's choice codes. Each thread makes its own.
+    public typealias Check = (UnsafeBufferPointer<Int32>) -> Bool
+
+    private let space: TopDownSpace
+    private let windowWidth: Double
+    private let frontierSize: Int
+    private let frontierWindow: Double
+    private let deadline: ContinuousClock.Instant?
+    private let makeCheck: @Sendable () -> Check
+    /// Units are the partial programs of this many choices (see `TopDownWalker`).
+    private let splitDepth: Int
+
+    private let state = Mutex(State())
+    private let condition = NSCondition()
+    private let tickets = Atomic<Int>(0)
+    /// The bit pattern of the cost past which no program can join the ones found.
+    private let bound = Atomic<UInt64>(Double.infinity.bitPattern)
+
+    private struct State {
+        var window: (lower: Double, upper: Double, number: Int)?
+        var finished = false
+        var participants = 0
+        var found: [Found] = []
+        /// The costs of every program found so far, merged or not.
+        var costs: [Double] = []
+        var candidates = 0
+        var expansions = 0
+        var sawDeeper = false
+        var timedOut = false
+        var helpers = 0
+    }
+
+    public init(enumerator: TopDownEnumerator, frontierSize: Int, frontierWindow: Double,
+                deadline: ContinuousClock.Instant?, splitDepth: Int = 4, check: @escaping @Sendable () -> Check) {
+        space = enumerator.space
+        windowWidth = enumerator.windowWidth
+        self.frontierSize = frontierSize
+        self.frontierWindow = frontierWindow
+        self.deadline = deadline
+        self.splitDepth = splitDepth
+        makeCheck = check
+    }
+
+    /// Searches window by window until the programs found are complete, the space is
+    /// exhausted or the deadline passes.
+    public func run() -> Result {
+        let walker = TopDownWalker(space: space)
+        let check = makeCheck()
+        var lower = 0.0
+        var outcome = TopDownEnumerator.Outcome.exhausted
+        var number = 0
+        while true {
+            let upper = min(lower + windowWidth, Self.cost(bound.load(ordering: .relaxed)).nextUp)
+            tickets.store(0, ordering: .relaxed)
+            open(lower: lower, upper: upper, number: number)
+            let status = take(part: walker, check: check, lower: lower, upper: upper)
+            let (sawDeeper, timedOut) = close()
+            if timedOut || status == .timeLimit {
+                outcome = .timeLimit
+                break
+            }
+            let limit = Self.cost(bound.load(ordering: .relaxed))
+            if limit < upper {
+                outcome = .stopped
+                break
+            }
+            if !sawDeeper {
+                outcome = .exhausted
+                break
+            }
+            lower = upper
+            number += 1
+        }
+        return finish(outcome: outcome)
+    }
+
+    /// Takes part in the search from another thread until it ends. Returns whether this
+    /// thread searched any window.
+    @discardableResult
+    public func help() -> Bool {
+        var walker: TopDownWalker?
+        var check: Check?
+        var lastWindow = -1
+        while true {
+            condition.lock()
+            var joined: (lower: Double, upper: Double, number: Int)?
+            while true {
+                let (finished, window) = state.withLock { state -> (Bool, (lower: Double, upper: Double, number: Int)?) in
+                    if state.finished { return (true, nil) }
+                    guard let window = state.window, window.number != lastWindow else { return (false, nil) }
+                    state.participants += 1
+                    if walker == nil { state.helpers += 1 }
+                    return (false, window)
+                }
+                if finished {
+                    condition.unlock()
+                    return walker != nil
+                }
+                if let window {
+                    joined = window
+                    break
+                }
+                condition.wait()
+            }
+            condition.unlock()
+            guard let window = joined else { continue }
+            lastWindow = window.number
+            if walker == nil {
+                walker = TopDownWalker(space: space)
+                check = makeCheck()
+            }
+            _ = take(part: walker!, check: check!, lower: window.lower, upper: window.upper)
+            condition.lock()
+            state.withLock { $0.participants -= 1 }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private static func cost(_ bits: UInt64) -> Double { Double(bitPattern: bits) }
+
+    private func open(lower: Double, upper: Double, number: Int) {
+        condition.lock()
+        state.withLock { $0.window = (lower, upper, number) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Ends the current window: no thread joins it any more, and the ones in it finish.
+    private func close() -> (sawDeeper: Bool, timedOut: Bool) {
+        condition.lock()
+        state.withLock { $0.window = nil }
+        while state.withLock({ $0.participants }) > 0 { condition.wait() }
+        condition.unlock()
+        return state.withLock { state in
+            defer { state.sawDeeper = false }
+            return (state.sawDeeper, state.timedOut)
+        }
+    }
+
+    private func finish(outcome: TopDownEnumerator.Outcome) -> Result {
+        condition.lock()
+        let result = state.withLock { state -> Result in
+            state.finished = true
+            var found = state.found.sorted { ($0.cost, $0.unit, $0.sequence) < ($1.cost, $1.unit, $1.sequence) }
+            if let best = found.first {
+                found = Array(found.prefix { $0.cost <= best.cost + frontierWindow }.prefix(frontierSize))
+            }
+            return Result(found: found, outcome: outcome, candidates: state.candidates, expansions: state.expansions, helpers: state.helpers)
+        }
+        condition.broadcast()
+        condition.unlock()
+        return result
+    }
+
+    /// One thread's walk of the window `[lower, upper)`: it claims units, checks the
+    /// programs it meets, and adds what it found and counted to the search's state.
+    private func take(part walker: TopDownWalker, check: @escaping Check, lower: Double, upper: Double) -> TopDownWalker.Status {
+        var found: [Found] = []
+        var candidates = 0
+        var sequence = 0
+        let expansionsBefore = walker.expansions
+        let status = walker.walk(lower: lower, upper: upper, deadline: deadline, splitDepth: splitDepth,
+                                 claim: { self.tickets.wrappingAdd(1, ordering: .relaxed).oldValue },
+                                 poll: { Self.cost(self.bound.load(ordering: .relaxed)).nextUp }) { codes, cost in
+            if cost > Self.cost(self.bound.load(ordering: .relaxed)) { return true }
+            candidates += 1
+            sequence += 1
+            if check(codes) {
+                found.append(Found(codes: Array(codes), cost: cost, unit: walker.currentUnit, sequence: sequence))
+                walker.tighten(to: self.record(cost).nextUp)
+            }
+            return true
+        }
+        state.withLock { state in
+            state.found += found
+            state.candidates += candidates
+            state.expansions += walker.expansions - expansionsBefore
+            if walker.sawDeeper { state.sawDeeper = true }
+            if status == .timeLimit { state.timedOut = true }
+        }
+        return status
+    }
+
+    /// Records a program found at `cost` and returns the new bound: the cost of the
+    /// `frontierSize`-th cheapest program found, or `frontierWindow` past the cheapest.
+    private func record(_ cost: Double) -> Double {
+        state.withLock { state in
+            state.costs.append(cost)
+            state.costs.sort()
+            var limit = state.costs[0] + frontierWindow
+            if state.costs.count >= frontierSize { limit = min(limit, state.costs[frontierSize - 1]) }
+            bound.store(limit.bitPattern, ordering: .relaxed)
+            return limit
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Grammar
+import Language
+
+/// A grammar prepared for top-down search toward one request: its productions' types
+/// interned, their weights per slot, the pruning table and the bound on a hole's cost.
+/// Immutable once built, and shared by every thread searching the request.
+///
+/// Everything the search's inner loop reads is a flat array of plain numbers, indexed by
+/// production, so that the loop neither counts references nor hashes.
+struct TopDownSpace: @unchecked Sendable {
+    /// The productions' leaves (`.primitive`, `.invented`), by index: the programs a
+    /// production code stands for.
+    let leaves: [Program]
+    let names: [String]
+    /// Interned scheme types: every production's and the request's.
+    let types: TypeTable
+    let request: Int32
+    let returnNodes: [Int32]
+    /// Production `i`'s argument types are `argumentNodes[argumentStart[i] ..< argumentStart[i] + arities[i]]`.
+    let argumentNodes: [Int32]
+    let argumentStart: [Int]
+    let arities: [Int]
+    /// How many fresh type variables an instance of production `i` takes.
+    let variableCounts: [Int32]
+    let logWeights: [Double]
+    let variableLogWeight: Double
+    /// Contextual weights by slot (see `slot(parent:argument:)`): row `s` holds the
+    /// productions' weights in slot `s`; empty when the grammar has no contextual weights.
+    let slotProductionWeights: [[Double]]
+    let slotVariableWeights: [Double]
+    let slotBase: [Int]
+    let slotCount: Int
+    /// `forbidden[slot * productionCount + child]`: the pruning rules' table.
+    let forbidden: [Bool]
+    /// A lower bound on the cost of filling any hole: every hole's normaliser includes the
+    /// productions whose result is a bare type variable (they fit any type), and no choice
+    /// weighs more than the heaviest weight, so no hole costs less. Partial programs whose
+    /// open holes cannot fit in the window are cut early.
+    let minimumHoleCost: Double
+
+    static let maximumVariableArity = 8
+
+    var productionCount: Int { leaves.count }
+    var isContextual: Bool { !slotProductionWeights.isEmpty }
+
+    init(grammar: Grammar, request: TypeExpr, pruning: Bool) {
+        let types = TypeTable()
+        let productions = grammar.productions
+        leaves = productions.map(\.program)
+        names = productions.map(\.name)
+        var returnNodes: [Int32] = [], argumentNodes: [Int32] = [], argumentStart: [Int] = []
+        var arities: [Int] = [], variableCounts: [Int32] = []
+        for production in productions {
+            let node = types.intern(production.type)
+            let arguments = production.type.arguments
+            argumentStart.append(argumentNodes.count)
+            argumentNodes += arguments.map { types.intern($0) }
+            arities.append(arguments.count)
+            returnNodes.append(types.intern(production.type.returnType))
+            variableCounts.append(types.variableCount(node))
+        }
+        self.request = types.intern(request)
+        self.returnNodes = returnNodes
+        self.argumentNodes = argumentNodes
+        self.argumentStart = argumentStart
+        self.arities = arities
+        self.variableCounts = variableCounts
+        self.types = types
+        logWeights = productions.map(\.logWeight)
+        variableLogWeight = grammar.variableLogWeight
+
+        var base: [Int] = []
+        var next = 1 + Self.maximumVariableArity
+        for arity in arities {
+            base.append(next)
+            next += arity
+        }
+        slotBase = base
+        slotCount = next
+        if grammar.isContextual {
+            var slots: [Slot] = [.root] + (0..<Self.maximumVariableArity).map { Slot.variableArgument(index: $0) }
+            for production in productions {
+                slots += (0..<production.type.arguments.count).map { Slot.argument(of: production.key, index: $0) }
+            }
+            slotProductionWeights = slots.map { slot in productions.map { grammar.logWeight(of: .production($0.key), in: slot) } }
+            slotVariableWeights = slots.map { grammar.logWeight(of: .variable, in: $0) }
+        } else {
+            slotProductionWeights = []
+            slotVariableWeights = []
+        }
+        var forbidden = Array(repeating: false, count: next * productions.count)
+        if pruning {
+            for triple in PruningRules.forbidden(in: names) {
+                forbidden[(base[triple.parent] + triple.argument) * productions.count + triple.child] = true
+            }
+        }
+        self.forbidden = forbidden
+
+        // Per slot (or once, without contextual weights): the universal productions' share.
+        let universal = productions.indices.filter { if case .variable = productions[$0].type.returnType { return true } else { return false } }
+        func bound(_ weights: [Double], _ variableWeight: Double) -> Double {
+            let shares = universal.map { weights[$0] }
+            guard let top = shares.max(), top > -.infinity else { return 0 }
+            let normaliser = top + log(shares.reduce(0) { $0 + exp($1 - top) })
+            return max(0, normaliser - max(weights.max() ?? 0, variableWeight))
+        }
+        if slotProductionWeights.isEmpty {
+            minimumHoleCost = bound(logWeights, grammar.variableLogWeight)
+        } else {
+            minimumHoleCost = zip(slotProductionWeights, slotVariableWeights).map { bound($0, $1) }.min() ?? 0
+        }
+    }
+
+    /// The dense index of the slot of a hole: the root, an argument of a variable, or an
+    /// argument of a production; `nil` for variable arguments past the table.
+    @inline(__always)
+    func slot(parent: Int32, argument: Int32) -> Int? {
+        switch parent {
+        case -1: return 0
+        case -2: return argument < Self.maximumVariableArity ? 1 + Int(argument) : nil
+        default: return slotBase[Int(parent)] + Int(argument)
+        }
+    }
+
+    /// Rebuilds programs from their choice codes.
+    var decoder: ChoiceDecoder { ChoiceDecoder(leaves: leaves, arities: arities) }
+}
+
+/// Rebuilds programs from choice codes over a table of leaves.
+public struct ChoiceDecoder: Sendable {
+    /// The programs production codes stand for (`.primitive`, `.invented`), and how many
+    /// arguments each takes.
+    public let leaves: [Program]
+    public let arities: [Int]
+
+    /// The program whose preorder choice codes are `codes`.
+    public func program(from codes: some Collection<Int32>) -> Program {
+        var iterator = codes.makeIterator()
+        func build() -> Program {
+            let code = iterator.next()!
+            if code == ChoiceCode.lambda { return .lambda(build()) }
+            var program: Program
+            let arity: Int
+            if code >= 0 {
+                program = leaves[Int(code)]
+                arity = arities[Int(code)]
+            } else {
+                let variable = ChoiceCode.variable(code)
+                program = .variable(variable.index)
+                arity = variable.arity
+            }
+            for _ in 0..<arity { program = .apply(program, build()) }
+            return program
+        }
+        return build()
+    }
+}
+
+/// Choice codes: a complete program in preorder, one code per choice — a production's
+/// index (applied to as many arguments as its type has, whose codes follow), a lambda
+/// (its body follows), or a variable applied to `arity` arguments.
+public enum ChoiceCode {
+    public static let lambda: Int32 = -1
+
+    public static func variable(_ index: Int, arity: Int) -> Int32 { Int32(-2 - index * 16 - arity) }
+
+    /// The variable and arity of a variable code.
+    public static func variable(_ code: Int32) -> (index: Int, arity: Int) {
+        let packed = Int(-2 - code)
+        return (packed / 16, packed % 16)
+    }
+}
