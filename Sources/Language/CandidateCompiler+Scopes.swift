@@ -25,6 +25,15 @@ extension CandidateCompiler {
         return Int32(nodeCount - 1)
     }
 
+    /// A stack slot holding `word`.
+    mutating func constant(_ word: Int64) throws(Unsupported) -> Int32 {
+        guard constantCount < Self.nodeLimit else { throw Unsupported() }
+        let slot = Self.bindingLimit + constantCount
+        stack[slot] = Int(word)
+        constantCount += 1
+        return Int32(slot)
+    }
+
     func set(_ n: Int32, _ a: Int32, _ b: Int32 = 0, _ c: Int32 = 0, _ d: Int32 = 0) {
         nodes[Int(n)].a = a
         nodes[Int(n)].b = b

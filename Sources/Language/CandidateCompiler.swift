@@ -38,6 +38,10 @@ struct CandidateCompiler {
     let bodies: UnsafePointer<Int32>
     let nodes: UnsafeMutablePointer<CompiledNode>
     let bindings: UnsafeMutablePointer<Binding>
+    /// The evaluation stack: slots below `bindingLimit` for values, constants above, written
+    /// here once per candidate.
+    let stack: UnsafeMutablePointer<Int>
+    var constantCount = 0
     var nodeCount = 0
     var bindingCount = 0
     /// One past the highest stack slot any node uses.
@@ -45,12 +49,16 @@ struct CandidateCompiler {
     /// The deepest nesting of the reference's `evaluate` calls any node could reach.
     var deepest: Int32 = 0
 
+    /// The stack holds `bindingLimit + nodeLimit` words.
+    static var stackCapacity: Int { bindingLimit + nodeLimit }
+
     init(symbols: UnsafePointer<CompiledLibrary.Symbol>, bodies: UnsafePointer<Int32>,
-         nodes: UnsafeMutablePointer<CompiledNode>, bindings: UnsafeMutablePointer<Binding>) {
+         nodes: UnsafeMutablePointer<CompiledNode>, bindings: UnsafeMutablePointer<Binding>, stack: UnsafeMutablePointer<Int>) {
         self.symbols = symbols
         self.bodies = bodies
         self.nodes = nodes
         self.bindings = bindings
+        self.stack = stack
     }
 
     /// Compiles a well-formed candidate whose first `inputs` codes are lambdas bound to the
@@ -69,6 +77,8 @@ struct CandidateCompiler {
     // MARK: - Expressions
 
     /// Compiles the first-order expression at `p`; `ticks` are steps owed before it starts.
+    /// A variable or constant that owes nothing is returned as `~slot` (negative), its stack
+    /// slot, rather than as a node.
     private mutating func expression(_ p: UnsafePointer<Int32>, _ scope: Int32, height: Int32, depth: Int32,
                                      ticks: Int32) throws(Unsupported) -> (node: Int32, next: UnsafePointer<Int32>) {
         reach(depth)
@@ -79,6 +89,7 @@ struct CandidateCompiler {
             case .unsupported:
                 throw Unsupported()
             case .constant:
+                if ticks == 0 { return (~(try constant(symbol.word)), p + 1) }
                 let n = try node(.constant, ticks: ticks + 1)
                 nodes[Int(n)].word = symbol.word
                 return (n, p + 1)
@@ -93,6 +104,7 @@ struct CandidateCompiler {
         let binding = try lookup(index, in: scope)
         if binding.slot >= 0 {
             guard arity == 0 else { throw Unsupported() }
+            if ticks == 0 { return (~binding.slot, p + 1) }
             let n = try node(.slot, ticks: ticks + 1)
             nodes[Int(n)].a = binding.slot
             return (n, p + 1)

@@ -32,6 +32,10 @@ public final class CompiledEvaluator {
     public private(set) var candidates = 0
     /// Candidates that the reference evaluator ran, for some example or all.
     public private(set) var fallbacks = 0
+    /// The reference's steps up to the value or the failure of the last `run`, when it ran
+    /// compiled and did not run out of steps: the reference produces the same with a step limit
+    /// of `steps` and runs out with one less. `nil` otherwise.
+    public private(set) var steps: Int?
 
     let reference: Evaluator
     let symbols: UnsafeMutablePointer<CompiledLibrary.Symbol>
@@ -61,7 +65,7 @@ public final class CompiledEvaluator {
         wordLimit = max(memoryLimit / MemoryLayout<Int>.stride, 64)
         arena = WordBuffer(capacity: min(4_096, wordLimit / 2))
         scratch = WordBuffer(capacity: min(1_024, wordLimit / 2))
-        stack = .allocate(capacity: CandidateCompiler.bindingLimit)
+        stack = .allocate(capacity: CandidateCompiler.stackCapacity)
     }
 
     deinit {
@@ -106,6 +110,7 @@ public final class CompiledEvaluator {
     /// The candidate's result on loaded example `example`, or its failure.
     public func run(_ codes: UnsafeBufferPointer<Int32>, example: Int) -> Result<Value, EvaluationFailure> {
         candidates += 1
+        steps = nil
         let inputs = task.examples[example].inputs
         guard task.isCompiled, let root = compile(codes) else {
             fallbacks += 1
@@ -115,12 +120,14 @@ public final class CompiledEvaluator {
         defer { keepBuffers(of: machine) }
         do {
             let word = try run(root, example: example, on: &machine)
+            steps = machine.ticks
             return .success(task.output.decode(word, in: machine.arena.pointer))
         } catch {
             guard let failure = error.failure else {
                 fallbacks += 1
                 return referenceRun(codes, on: inputs)
             }
+            if failure != .budgetExhausted { steps = machine.ticks }
             return .failure(failure)
         }
     }
@@ -134,7 +141,7 @@ public final class CompiledEvaluator {
     private func compile(_ codes: UnsafeBufferPointer<Int32>) -> Int32? {
         guard let base = codes.baseAddress else { preconditionFailure("no program codes") }
         precondition(isWellFormed(codes), "malformed program codes")
-        var compiler = CandidateCompiler(symbols: symbols, bodies: bodies, nodes: nodes, bindings: bindings)
+        var compiler = CandidateCompiler(symbols: symbols, bodies: bodies, nodes: nodes, bindings: bindings, stack: stack)
         return try? compiler.compile(base, inputs: task.inputCount)
     }
 

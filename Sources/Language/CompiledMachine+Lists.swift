@@ -73,14 +73,14 @@ extension CompiledMachine {
 
     /// `map f l`: the node and `f` have ticked; `f`'s body runs once per element, first to last.
     mutating func map(_ node: CompiledNode) throws(CompiledStop) -> Int {
-        let l = try evaluate(node.a)
+        let l = try value(node.a)
         let (offset, count) = try list(l)
         let slot = Int(node.c)
         var k = count - 1
         while k >= 0 {
             try checkSteps()
             stack[slot] = arena.pointer[offset + k]
-            let y = try evaluate(node.b)
+            let y = try value(node.b)
             try reserveScratch(1)
             scratch.append(y)
             k -= 1
@@ -90,9 +90,9 @@ extension CompiledMachine {
 
     /// `fold l z f` = `f l0 (f l1 (… (f ln z)))`: each application of the two-argument λ ticks once more.
     mutating func fold(_ node: CompiledNode) throws(CompiledStop) -> Int {
-        let l = try evaluate(node.a)
+        let l = try value(node.a)
         let (offset, count) = try list(l)
-        var accumulator = try evaluate(node.b)
+        var accumulator = try value(node.b)
         ticks += 1  // the function argument
         let slot = Int(node.d)
         for k in 0..<count {
@@ -100,27 +100,30 @@ extension CompiledMachine {
             ticks += 1
             stack[slot] = arena.pointer[offset + k]
             stack[slot + 1] = accumulator
-            accumulator = try evaluate(node.c)
+            accumulator = try value(node.c)
         }
         return accumulator
     }
 
     /// `unfold x p h n`: emits `h x` and steps `x = n x` until `p x` holds.
     mutating func unfold(_ node: CompiledNode) throws(CompiledStop) -> Int {
-        var x = try evaluate(node.a)
+        var x = try value(node.a)
         ticks += 3  // the three function arguments
         let slot = Int(node.word)
         var count = 0
         while true {
             try checkSteps()
             stack[slot] = x
-            if try evaluate(node.b) != 0 { break }
+            if try value(node.b) != 0 { break }
             if count >= Evaluator.maximumListLength { throw .budgetExhausted }
-            let y = try evaluate(node.c)
+            let y = try value(node.c)
             try reserveScratch(1)
             scratch.append(y)
             count += 1
-            x = try evaluate(node.d)
+            let next = try value(node.d)
+            // A fixed point repeats the same pass for ever: the reference runs out of steps.
+            if next == x { throw .budgetExhausted }
+            x = next
         }
         return try listFromScratch(count: count)
     }

@@ -96,6 +96,21 @@ import TestSupport
                             + "compiled \(actual), reference \(expected)"
                         return
                     }
+                    // The steps counted are the reference's exactly: it gives the same with
+                    // that many and runs out with one less.
+                    if k == 0, let steps = evaluator.steps {
+                        let atLimit = Result { () throws(EvaluationFailure) -> Value in
+                            try Evaluator(stepLimit: steps).run(program, on: examples[example].inputs)
+                        }
+                        let belowLimit = Result { () throws(EvaluationFailure) -> Value in
+                            try Evaluator(stepLimit: steps - 1).run(program, on: examples[example].inputs)
+                        }
+                        if atLimit != actual || belowLimit != .failure(.budgetExhausted) {
+                            disagreement = "\(program) on \(examples[example].inputs): compiled counts \(steps) steps, "
+                                + "reference gives \(atLimit) with \(steps) and \(belowLimit) with one less"
+                            return
+                        }
+                    }
                 }
                 let fits = examples.allSatisfy { (try? reference.run(program, on: $0.inputs)) == $0.output }
                 if evaluator.fits(buffer) != fits {
