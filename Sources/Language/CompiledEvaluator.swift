@@ -93,7 +93,9 @@ public final class CompiledEvaluator {
         for example in 0..<task.exampleCount {
             do {
                 let word = try run(root, example: example, on: &machine)
-                if !task.output.equal(word, task.expected[example], in: machine.arena.pointer) { return false }
+                let arena = machine.arena
+                if !task.output.isValid(word, in: arena.pointer, count: arena.count)
+                    || !task.output.equal(word, task.expected[example], in: arena.pointer) { return false }
             } catch .fallback {
                 if !fellBack { fallbacks += 1 }
                 fellBack = true
@@ -109,6 +111,7 @@ public final class CompiledEvaluator {
 
     /// The candidate's result on loaded example `example`, or its failure.
     public func run(_ codes: UnsafeBufferPointer<Int32>, example: Int) -> Result<Value, EvaluationFailure> {
+        precondition(task.examples.indices.contains(example), "no example \(example) is loaded")
         candidates += 1
         steps = nil
         let inputs = task.examples[example].inputs
@@ -118,8 +121,9 @@ public final class CompiledEvaluator {
         }
         var machine = makeMachine()
         defer { keepBuffers(of: machine) }
-        do {
+        do throws(CompiledStop) {
             let word = try run(root, example: example, on: &machine)
+            guard task.output.isValid(word, in: machine.arena.pointer, count: machine.arena.count) else { throw CompiledStop.fallback }
             steps = machine.ticks
             return .success(task.output.decode(word, in: machine.arena.pointer))
         } catch {

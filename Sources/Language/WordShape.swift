@@ -60,7 +60,19 @@ struct WordShape: Equatable {
         return .list((0..<count).map { element.decode(arena[offset + count - 1 - $0], in: arena) })
     }
 
-    /// Whether words `x` and `y` hold equal values.
+    /// Whether `word` is a value of this shape among the arena's first `arenaCount` words: its
+    /// lists, and theirs, lie there. (Only an ill-typed program produces one that does not.)
+    func isValid(_ word: Int, in arena: UnsafePointer<Int>, count arenaCount: Int) -> Bool {
+        if listDepth == 0 { return true }
+        let offset = Int(UInt(bitPattern: word) >> 32), count = word & 0xFFFF_FFFF
+        guard offset + count <= arenaCount else { return false }
+        if listDepth == 1 { return true }
+        let element = self.element
+        for k in 0..<count where !element.isValid(arena[offset + k], in: arena, count: arenaCount) { return false }
+        return true
+    }
+
+    /// Whether words `x` and `y`, both valid, hold equal values.
     func equal(_ x: Int, _ y: Int, in arena: UnsafePointer<Int>) -> Bool {
         if listDepth == 0 { return isBoolean ? (x != 0) == (y != 0) : x == y }
         let count = x & 0xFFFF_FFFF

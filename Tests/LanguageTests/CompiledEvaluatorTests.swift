@@ -143,6 +143,20 @@ private let learned = Comparison.learned
         #expect(function.fallbacks == 1)
     }
 
+    /// Codes that do not type-check are outside the contract, but a word taken for a list that
+    /// is not one never reads outside the arena: the candidate falls back.
+    @Test func aWordThatIsNoListFallsBack() throws {
+        let big = Value.int(1 << 40)  // as a handle: 0 elements at offset 256
+        let length = try Comparison.run("(lambda (length (car $0)))", "list(int) -> int", [.list([big])])
+        #expect(length.compiled == .failure(.typeMismatch))
+        #expect(length.reference == .failure(.typeMismatch))
+        #expect(length.fallbacks == 1)
+        let result = try Comparison.run("(lambda (car $0))", "list(int) -> list(int)", [.list([big])])
+        #expect(result.compiled == .success(big))
+        #expect(result.reference == .success(big))
+        #expect(result.fallbacks == 1)
+    }
+
     @Test func fitsStopsAtTheFirstExampleThatFails() throws {
         let program = try Program(parsing: "(lambda (length (range $0)))")
         let leaves = Comparison.leaves(of: program)
