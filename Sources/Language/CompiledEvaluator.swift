@@ -38,6 +38,8 @@ public final class CompiledEvaluator {
     public private(set) var steps: Int?
 
     let reference: Evaluator
+    let leafArities: [Int]
+    let leafCount: Int
     let symbols: UnsafeMutablePointer<CompiledLibrary.Symbol>
     let symbolCount: Int
     let bodies: UnsafeMutablePointer<Int32>
@@ -54,6 +56,8 @@ public final class CompiledEvaluator {
         self.stepLimit = stepLimit
         self.memoryLimit = memoryLimit
         reference = Evaluator(stepLimit: stepLimit)
+        leafArities = leaves.map(ProgramCode.arity(ofLeaf:))
+        leafCount = leaves.count
         let library = CompiledLibrary(leaves: leaves)
         symbolCount = library.symbols.count
         symbols = .allocate(capacity: max(symbolCount, 1))
@@ -84,7 +88,7 @@ public final class CompiledEvaluator {
         candidates += 1
         guard task.isCompiled, let root = compile(codes) else {
             fallbacks += 1
-            let program = ProgramCode.program(from: codes, leaves: leaves)
+            let program = ProgramCode.program(from: codes, leaves: leaves, leafArities: leafArities)
             return task.examples.allSatisfy { (try? reference.run(program, on: $0.inputs)) == $0.output }
         }
         var machine = makeMachine()
@@ -99,7 +103,7 @@ public final class CompiledEvaluator {
             } catch .fallback {
                 if !fellBack { fallbacks += 1 }
                 fellBack = true
-                let program = ProgramCode.program(from: codes, leaves: leaves)
+                let program = ProgramCode.program(from: codes, leaves: leaves, leafArities: leafArities)
                 let (inputs, output) = task.examples[example]
                 if (try? reference.run(program, on: inputs)) != output { return false }
             } catch {
@@ -137,7 +141,7 @@ public final class CompiledEvaluator {
     }
 
     private func referenceRun(_ codes: UnsafeBufferPointer<Int32>, on inputs: [Value]) -> Result<Value, EvaluationFailure> {
-        let program = ProgramCode.program(from: codes, leaves: leaves)
+        let program = ProgramCode.program(from: codes, leaves: leaves, leafArities: leafArities)
         return Result { () throws(EvaluationFailure) -> Value in try reference.run(program, on: inputs) }
     }
 
@@ -154,7 +158,7 @@ public final class CompiledEvaluator {
         for code in codes {
             if open == 0 { return false }
             if code >= 0 {
-                if Int(code) >= leaves.count { return false }
+                if Int(code) >= leafCount { return false }
                 open += Int(symbols[Int(code)].arity)
             } else if code == ProgramCode.lambda {
                 open += 1

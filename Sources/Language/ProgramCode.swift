@@ -71,8 +71,13 @@ public enum ProgramCode {
 
     /// Rebuilds the program that `codes` encode. `codes` must be well formed (`isWellFormed`).
     public static func program(from codes: some Collection<Int32>, leaves: [Program]) -> Program {
+        program(from: codes, leaves: leaves, leafArities: leaves.map(arity(ofLeaf:)))
+    }
+
+    /// Rebuilds the program that `codes` encode, with the leaves' arities worked out once
+    /// (`leafArities[c]` is `arity(ofLeaf: leaves[c])`).
+    public static func program(from codes: some Collection<Int32>, leaves: [Program], leafArities arities: [Int]) -> Program {
         let codes = Array(codes)
-        let arities = leaves.map(arity(ofLeaf:))
         precondition(isWellFormed(codes, leafArities: arities), "malformed program codes \(codes)")
         // Iterative: a frame per node whose arguments are still being read.
         var frames: [(head: Program, missing: Int, isLambda: Bool)] = []
