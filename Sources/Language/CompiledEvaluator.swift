@@ -17,9 +17,11 @@
 /// codes.withUnsafeBufferPointer { evaluator.fits($0) }   // the candidate solves the task
 /// ```
 ///
-/// Failures agree in kind with the reference's except where an ill-typed program would make
-/// the reference report `.typeMismatch` (such candidates fall back) and where the reference
-/// reports the failure it meets first: the compiled run meets them in the same order.
+/// For a candidate well typed at the loaded request (as a typed enumeration builds them), the
+/// result is the reference's exactly, failure kind included: a compiled run meets failures in
+/// the reference's order and counts its steps, so it also runs out of steps where the reference
+/// would. Codes that do not type-check are outside this contract; their runs stay within the
+/// evaluator's buffers, and a word that is no list where one belongs makes them fall back.
 ///
 /// Not thread-safe: a search thread keeps its own evaluator, which reuses its buffers.
 public final class CompiledEvaluator {
