@@ -46,6 +46,7 @@ struct CompiledLibrary {
         for (index, leaf) in leaves.enumerated() {
             symbols[index] = symbol(for: leaf, depth: 0)
         }
+        assert(bodiesAreWellFormed, "an abstraction body's codes are malformed")
     }
 
     /// The symbol of a leaf that an abstraction body mentions, added on first sight.
