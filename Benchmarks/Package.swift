@@ -18,6 +18,10 @@ let package = Package(
             dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
         ),
         .executableTarget(
+            name: "CompiledEvaluationBenchmark",
+            dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
+        ),
+        .executableTarget(
             name: "SearchBenchmark",
             dependencies: [.product(name: "Ouroboros", package: "Ouroboros")]
         ),
