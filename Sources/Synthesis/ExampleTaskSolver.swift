@@ -63,19 +63,14 @@ public struct ExampleTaskSolver: Sendable {
                                      reason: "the grammar builds no finite program of type \(task.request)")
         }
         let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, memoryLimit: memoryLimit)
-        let decoder = enumerator.decoder
-        let examples = task.examples
-        let stepLimit = self.stepLimit
+        let leaves = enumerator.leaves
+        let examples = task.examples.map { (inputs: $0.inputs, output: $0.output) }
+        let (request, stepLimit, memoryLimit) = (task.request, self.stepLimit, self.memoryLimit)
         let search = TopDownSearch(enumerator: enumerator, frontierSize: frontierSize, frontierWindow: frontierWindow,
                                    deadline: deadline) {
-            let evaluator = Evaluator(stepLimit: stepLimit)
-            return { codes in
-                let program = decoder.program(from: codes)
-                for example in examples {
-                    guard let output = try? evaluator.run(program, on: example.inputs), output == example.output else { return false }
-                }
-                return true
-            }
+            let evaluator = CompiledEvaluator(leaves: leaves, stepLimit: stepLimit, memoryLimit: memoryLimit)
+            evaluator.load(request: request, examples: examples)
+            return evaluator.fits
         }
         board?.post(search)
         let result = search.run()
@@ -83,7 +78,7 @@ public struct ExampleTaskSolver: Sendable {
         // Every program reported is run once more on all the examples by the reference evaluator.
         let evaluator = Evaluator(stepLimit: stepLimit)
         let frontier = result.found.map { found in
-            FrontierEntry(program: decoder.program(from: found.codes), logPrior: -found.cost, logLikelihood: 0)
+            FrontierEntry(program: enumerator.program(from: found.codes), logPrior: -found.cost, logLikelihood: 0)
         }.filter { entry in
             assert((try? entry.program.check(against: task.request)) != nil, "ill-typed program \(entry.program)")
             return task.examples.allSatisfy { (try? evaluator.run(entry.program, on: $0.inputs)) == $0.output }

@@ -9,10 +9,10 @@ private let lists = try! Grammar(parsing: TestSupport.text("Grammars/lists.gramm
 
 /// A check that passes a pseudo-random few programs: those whose text hashes to 0 modulo
 /// `modulus` (FNV-1a, so the same programs pass in every run).
-private func sparse(_ modulus: UInt64, _ decoder: ChoiceDecoder) -> TopDownSearch.Check {
+private func sparse(_ modulus: UInt64, _ leaves: [Program]) -> TopDownSearch.Check {
     { codes in
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in decoder.program(from: codes).description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in ProgramCode.program(from: codes, leaves: leaves).description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash % modulus == 0
     }
 }
@@ -21,38 +21,15 @@ private func sparse(_ modulus: UInt64, _ decoder: ChoiceDecoder) -> TopDownSearc
 /// should find them: the first `size` passing within `window` of the first's cost.
 private func expected(_ request: TypeExpr, size: Int, window: Double, modulus: UInt64) -> [(String, Double)] {
     let enumerator = TopDownEnumerator(grammar: lists, request: request)
-    let check = sparse(modulus, enumerator.decoder)
+    let check = sparse(modulus, enumerator.leaves)
     var found: [(String, Double)] = []
     _ = enumerator.run { program, logPrior in
         if let first = found.first, -logPrior > -first.1 + window { return false }
-        let codes = ProgramCodes.codes(program, enumerator.decoder)
+        let codes = ProgramCode.codes(of: program) { leaf in enumerator.leaves.firstIndex(of: leaf).map(Int32.init) }!
         if codes.withUnsafeBufferPointer(check) { found.append((program.description, logPrior)) }
         return found.count < size
     }
     return found
-}
-
-/// Choice codes of a program the enumerator built (leaves are matched by identity of name and type).
-private enum ProgramCodes {
-    static func codes(_ program: Program, _ decoder: ChoiceDecoder) -> [Int32] {
-        var codes: [Int32] = []
-        func visit(_ p: Program) {
-            if case .lambda(let body) = p {
-                codes.append(ChoiceCode.lambda)
-                visit(body)
-                return
-            }
-            let (head, arguments) = p.spine
-            if case .variable(let index) = head {
-                codes.append(ChoiceCode.variable(index, arity: arguments.count))
-            } else {
-                codes.append(Int32(decoder.leaves.firstIndex(of: head)!))
-            }
-            arguments.forEach(visit)
-        }
-        visit(program)
-        return codes
-    }
 }
 
 @Suite struct TopDownSearchTests {
@@ -63,9 +40,9 @@ private enum ProgramCodes {
         #expect(!want.isEmpty)
         for helpers in [0, 2] {
             let enumerator = TopDownEnumerator(grammar: lists, request: type)
-            let decoder = enumerator.decoder
+            let leaves = enumerator.leaves
             let search = TopDownSearch(enumerator: enumerator, frontierSize: 5, frontierWindow: 3, deadline: nil) {
-                sparse(UInt64(modulus), decoder)
+                sparse(UInt64(modulus), leaves)
             }
             let group = DispatchGroup()
             for _ in 0..<helpers {
@@ -77,7 +54,7 @@ private enum ProgramCodes {
             }
             let result = search.run()
             group.wait()
-            let got = result.found.map { (decoder.program(from: $0.codes).description, -$0.cost) }
+            let got = result.found.map { (enumerator.program(from: $0.codes).description, -$0.cost) }
             #expect(got.map(\.0) == want.map(\.0), "with \(helpers) helpers")
             #expect(zip(got, want).allSatisfy { abs($0.1 - $1.1) < 1e-12 })
             #expect(result.outcome == .stopped)

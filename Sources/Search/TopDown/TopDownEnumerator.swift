@@ -49,7 +49,6 @@ public final class TopDownEnumerator {
         self.windowWidth = windowWidth
         self.memoryLimit = memoryLimit
         space = TopDownSpace(grammar: grammar, request: request, pruning: pruning)
-        decoder = space.decoder
         walker = TopDownWalker(space: space)
     }
 
@@ -79,7 +78,7 @@ public final class TopDownEnumerator {
             for (position, entry) in found.enumerated() {
                 if position % 256 == 255, let deadline, ContinuousClock.now >= deadline { return .timeLimit }
                 programs += 1
-                let program = decoder.program(from: codes[Int(entry.start)..<Int(entry.start + entry.count)])
+                let program = self.program(from: codes[Int(entry.start)..<Int(entry.start + entry.count)])
                 if !onProgram(program, -entry.cost) { return .stopped }
             }
             if status == .timeLimit { return .timeLimit }
@@ -89,8 +88,13 @@ public final class TopDownEnumerator {
         return .costLimit
     }
 
-    /// Rebuilds programs from their choice codes in preorder.
-    public let decoder: ChoiceDecoder
+    /// The programs production codes stand for (`ProgramCode`): the grammar's productions.
+    public var leaves: [Program] { space.leaves }
+
+    /// The program whose choice codes (`ProgramCode`, over `leaves`) are `codes`.
+    public func program(from codes: some Collection<Int32>) -> Program {
+        ProgramCode.program(from: codes, leaves: space.leaves, leafArities: space.arities)
+    }
 
     /// The bytes a window's bank spends on one complete program of `count` choices: its
     /// entry (cost, start and length) and its codes.

@@ -158,7 +158,7 @@ final class TopDownWalker {
         }
         let type = types.head(hole.type)
         if types.tag(type) == .arrow {
-            choices.append(ChoiceCode.lambda)
+            choices.append(ProgramCode.lambda)
             bindings.append(Binding(type: types.left(type), next: hole.environment))
             holes.append(Hole(type: types.right(type), environment: Int32(bindings.count - 1), parent: hole.parent, argument: hole.argument))
             search(cost: cost)
@@ -241,7 +241,7 @@ final class TopDownWalker {
                 for (argument, argumentType) in arguments.enumerated().reversed() {
                     holes.append(Hole(type: argumentType, environment: hole.environment, parent: -2, argument: Int32(argument)))
                 }
-                choices.append(ChoiceCode.variable(Int(index), arity: arguments.count))
+                choices.append(ProgramCode.variable(Int(index), arity: arguments.count))
                 search(cost: childCost)
                 choices.removeLast()
                 holes.removeLast(arguments.count)
