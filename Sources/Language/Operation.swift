@@ -35,6 +35,18 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the operation has two arguments that it may take in either order, with the same
+    /// value or the same failure (it evaluates both).
+    public var isCommutative: Bool {
+        switch self {
+        case .add, .multiply, .equal, .distinct, .and, .or, .xor,
+             .bvand, .bvor, .bvxor, .bvnand, .bvnor, .bvxnor, .bvadd, .bvmul:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Whether the operation calls function arguments back (`map`, `fold`, `unfold`):
     /// the evaluator runs these itself.
     public var isHigherOrder: Bool {

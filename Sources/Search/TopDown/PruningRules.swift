@@ -1,6 +1,7 @@
 /// Choices that can only build a program equivalent to a cheaper one, or one that always
 /// fails: `(car (cons x y))` is `x` or fails, `(+ x 0)` is `x`, `(car empty)` always fails.
 /// Pruning them never removes the only program with some behaviour that does not fail.
+/// (`TopDownPruning.argumentOrder` prunes more: see `TopDownWalker+ArgumentOrder.swift`.)
 enum PruningRules {
     struct Triple: Hashable {
         var parent: Int
@@ -32,4 +33,18 @@ enum PruningRules {
         }
         return result
     }
+}
+
+/// Which programs a top-down search leaves out because a cheaper or equally cheap program
+/// that comes first behaves the same.
+public struct TopDownPruning: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// The shapes of `PruningRules`: `(car (cons x y))`, `(+ x 0)`, ….
+    public static let shapes = TopDownPruning(rawValue: 1)
+    /// Commutative operations' arguments in one order, and `if` with two different branches
+    /// (see `TopDownWalker+ArgumentOrder.swift`).
+    public static let argumentOrder = TopDownPruning(rawValue: 2)
+    public static let all: TopDownPruning = [.shapes, .argumentOrder]
 }

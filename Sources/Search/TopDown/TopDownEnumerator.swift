@@ -43,7 +43,7 @@ public final class TopDownEnumerator {
     public let memoryLimit: Int
 
     public init(grammar: Grammar, request: TypeExpr, windowWidth: Double = 1.5,
-                memoryLimit: Int = 1 << 30, pruning: Bool = true) {
+                memoryLimit: Int = 1 << 30, pruning: TopDownPruning = .all) {
         self.grammar = grammar
         self.request = request
         self.windowWidth = windowWidth
@@ -57,6 +57,13 @@ public final class TopDownEnumerator {
     /// exceeds `maximumCost`, or a window's programs take more than `memoryLimit` bytes.
     public func run(deadline: ContinuousClock.Instant? = nil, maximumCost: Double = .infinity,
                     onProgram: (Program, Double) -> Bool) -> Outcome {
+        run(deadline: deadline, maximumCost: maximumCost) { codes, logPrior in onProgram(program(from: codes), logPrior) }
+    }
+
+    /// `run(deadline:maximumCost:onProgram:)` with each program given as its choice codes
+    /// (`ProgramCode` over `leaves`), valid during the call.
+    public func run(deadline: ContinuousClock.Instant? = nil, maximumCost: Double = .infinity,
+                    onCodes: (UnsafeBufferPointer<Int32>, Double) -> Bool) -> Outcome {
         var lower = 0.0
         var codes: [Int32] = []
         var found: [(cost: Double, start: Int32, count: Int32)] = []
@@ -75,12 +82,16 @@ public final class TopDownEnumerator {
             }
             if full { return .memoryLimit }
             found.sort { $0.cost < $1.cost }
-            for (position, entry) in found.enumerated() {
-                if position % 256 == 255, let deadline, ContinuousClock.now >= deadline { return .timeLimit }
-                programs += 1
-                let program = self.program(from: codes[Int(entry.start)..<Int(entry.start + entry.count)])
-                if !onProgram(program, -entry.cost) { return .stopped }
+            let ending = codes.withUnsafeBufferPointer { all -> Outcome? in
+                for (position, entry) in found.enumerated() {
+                    if position % 256 == 255, let deadline, ContinuousClock.now >= deadline { return .timeLimit }
+                    programs += 1
+                    let program = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.count)])
+                    if !onCodes(program, -entry.cost) { return .stopped }
+                }
+                return nil
             }
+            if let ending { return ending }
             if status == .timeLimit { return .timeLimit }
             if !walker.sawDeeper { return .exhausted }
             lower = upper

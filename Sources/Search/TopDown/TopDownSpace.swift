@@ -33,6 +33,8 @@ struct TopDownSpace: @unchecked Sendable {
     let slotCount: Int
     /// `forbidden[slot * productionCount + child]`: the pruning rules' table.
     let forbidden: [Bool]
+    /// How each production's arguments are ordered (see `TopDownWalker+ArgumentOrder.swift`).
+    let argumentOrders: [ArgumentOrder]
     /// A lower bound on the cost of filling any hole: every hole's normaliser includes the
     /// productions whose result is a bare type variable (they fit any type), and no choice
     /// weighs more than the heaviest weight, so no hole costs less. Partial programs whose
@@ -44,7 +46,7 @@ struct TopDownSpace: @unchecked Sendable {
     var productionCount: Int { leaves.count }
     var isContextual: Bool { !slotProductionWeights.isEmpty }
 
-    init(grammar: Grammar, request: TypeExpr, pruning: Bool) {
+    init(grammar: Grammar, request: TypeExpr, pruning: TopDownPruning) {
         let types = TypeTable()
         let productions = grammar.productions
         leaves = productions.map(\.program)
@@ -90,12 +92,15 @@ struct TopDownSpace: @unchecked Sendable {
             slotVariableWeights = []
         }
         var forbidden = Array(repeating: false, count: next * productions.count)
-        if pruning {
+        if pruning.contains(.shapes) {
             for triple in PruningRules.forbidden(in: names) {
                 forbidden[(base[triple.parent] + triple.argument) * productions.count + triple.child] = true
             }
         }
         self.forbidden = forbidden
+        argumentOrders = pruning.contains(.argumentOrder) ? Self.argumentOrders(productions, argumentStart: argumentStart, argumentNodes: argumentNodes,
+                                                       slotBase: base, slotProductionWeights: slotProductionWeights,
+                                                       slotVariableWeights: slotVariableWeights) : productions.map { _ in .free }
 
         // Per slot (or once, without contextual weights): the universal productions' share.
         let universal = productions.indices.filter { if case .variable = productions[$0].type.returnType { return true } else { return false } }
@@ -109,6 +114,33 @@ struct TopDownSpace: @unchecked Sendable {
             minimumHoleCost = bound(logWeights, grammar.variableLogWeight)
         } else {
             minimumHoleCost = zip(slotProductionWeights, slotVariableWeights).map { bound($0, $1) }.min() ?? 0
+        }
+    }
+
+    /// Commutative operations whose two arguments have one type, and `if`; with contextual
+    /// weights, commutative operations only where the two argument slots weigh every choice
+    /// alike (so that swapping the arguments keeps the cost).
+    private static func argumentOrders(_ productions: [Production], argumentStart: [Int], argumentNodes: [Int32], slotBase: [Int],
+                                       slotProductionWeights: [[Double]], slotVariableWeights: [Double]) -> [ArgumentOrder] {
+        productions.indices.map { index in
+            guard case .primitive(let primitive) = productions[index].kind, case .operation(let operation) = primitive.implementation else {
+                return .free
+            }
+            let (rule, pair): (ArgumentOrder, (Int, Int))
+            if operation.isCommutative, operation.arity == 2 {
+                (rule, pair) = (.ordered, (0, 1))
+            } else if operation == .ite {
+                (rule, pair) = (.different, (1, 2))
+            } else {
+                return .free
+            }
+            let start = argumentStart[index]
+            guard argumentNodes[start + pair.0] == argumentNodes[start + pair.1] else { return .free }
+            if rule == .ordered, !slotProductionWeights.isEmpty {
+                let (a, b) = (slotBase[index] + pair.0, slotBase[index] + pair.1)
+                guard slotProductionWeights[a] == slotProductionWeights[b], slotVariableWeights[a] == slotVariableWeights[b] else { return .free }
+            }
+            return rule
         }
     }
 

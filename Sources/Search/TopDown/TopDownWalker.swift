@@ -25,6 +25,8 @@ final class TopDownWalker {
         /// The production whose argument this hole is; `-1` at the root, `-2` under a variable.
         var parent: Int32
         var argument: Int32
+        /// Where the parent's code is in `choices`.
+        var parentChoice: Int32 = -1
     }
 
     struct Binding {
@@ -33,11 +35,15 @@ final class TopDownWalker {
     }
 
     let space: TopDownSpace
-    private let types: TypeTable
-    private var holes: [Hole] = []
-    private var bindings: [Binding] = []
+    let types: TypeTable
+    private(set) var holes: [Hole] = []
+    private(set) var bindings: [Binding] = []
     private var variables: [(index: Int32, type: TypeTable.Term)] = []
     private(set) var choices: [Int32] = []
+    /// The argument-order rules in force (see `TopDownWalker+ArgumentOrder.swift`), and by
+    /// the place of a pair's parent in `choices`, whether the rule may apply to it.
+    var orderings: [Ordering] = []
+    var groundPairs: [Bool] = []
     /// Which productions fit a canonical type: `fitting[fittingStart[node] ..< fittingStart[node] + fittingCount[node]]`.
     private var fittingStart: [Int32] = []
     private var fittingCount: [Int32] = []
@@ -113,6 +119,7 @@ final class TopDownWalker {
         holes.removeAll(keepingCapacity: true)
         bindings.removeAll(keepingCapacity: true)
         choices.removeAll(keepingCapacity: true)
+        orderings.removeAll(keepingCapacity: true)
         holes.append(Hole(type: .init(node: space.request, base: 0), environment: -1, parent: -1, argument: 0))
         search(cost: 0)
         types.undo(to: start)
@@ -137,6 +144,7 @@ final class TopDownWalker {
 
     private func expand(cost: Double) {
         guard let hole = holes.popLast() else {
+            if cost >= lower, !orderings.isEmpty, completesAnEqualPair(complete: true) { return }
             if cost >= lower {
                 // A visit may run the program: it counts for several expansions.
                 countdown -= 16
@@ -146,6 +154,9 @@ final class TopDownWalker {
             return
         }
         defer { holes.append(hole) }
+        if !orderings.isEmpty, completesAnEqualPair() { return }
+        let ordered = order(hole)
+        defer { if ordered { orderings.removeLast() } }
         expansions += 1
         countdown -= 1
         if countdown <= 0 {
@@ -160,6 +171,7 @@ final class TopDownWalker {
         if types.tag(type) == .arrow {
             choices.append(ProgramCode.lambda)
             bindings.append(Binding(type: types.left(type), next: hole.environment))
+            // The body continues the lambda's hole (its slot), but is not a new argument (`parentChoice` -1).
             holes.append(Hole(type: types.right(type), environment: Int32(bindings.count - 1), parent: hole.parent, argument: hole.argument))
             search(cost: cost)
             holes.removeLast()
@@ -207,16 +219,25 @@ final class TopDownWalker {
             if hole.parent >= 0, space.forbidden[(space.slotBase[Int(hole.parent)] + Int(hole.argument)) * space.productionCount + production] {
                 continue
             }
+            var decided: UInt64 = 0
+            if !orderings.isEmpty {
+                guard let settled = admits(rank: production) else { continue }
+                decided = settled
+            }
             let mark = types.mark
             let base = types.reserve(space.variableCounts[production])
             if types.unify(.init(node: space.returnNodes[production], base: base), type) {
                 let start = space.argumentStart[production]
+                let parentChoice = Int32(choices.count)
                 for argument in stride(from: arity - 1, through: 0, by: -1) {
                     holes.append(Hole(type: .init(node: space.argumentNodes[start + argument], base: base),
-                                      environment: hole.environment, parent: Int32(production), argument: Int32(argument)))
+                                      environment: hole.environment, parent: Int32(production), argument: Int32(argument),
+                                      parentChoice: parentChoice))
                 }
                 choices.append(Int32(production))
+                settle(decided)
                 search(cost: childCost)
+                unsettle(decided)
                 choices.removeLast()
                 holes.removeLast(arity)
             }
@@ -236,13 +257,22 @@ final class TopDownWalker {
                 sawDeeper = true
                 continue
             }
+            var decided: UInt64 = 0
+            if !orderings.isEmpty {
+                guard let settled = admits(rank: space.productionCount + Int(index)) else { continue }
+                decided = settled
+            }
             let mark = types.mark
             if types.unify(result, type) {
+                let parentChoice = Int32(choices.count)
                 for (argument, argumentType) in arguments.enumerated().reversed() {
-                    holes.append(Hole(type: argumentType, environment: hole.environment, parent: -2, argument: Int32(argument)))
+                    holes.append(Hole(type: argumentType, environment: hole.environment, parent: -2, argument: Int32(argument),
+                                      parentChoice: parentChoice))
                 }
                 choices.append(ProgramCode.variable(Int(index), arity: arguments.count))
+                settle(decided)
                 search(cost: childCost)
+                unsettle(decided)
                 choices.removeLast()
                 holes.removeLast(arguments.count)
             }

@@ -207,6 +207,18 @@ final class TypeTable {
         }
     }
 
+    /// Whether `term`, with bindings applied, mentions no unbound variable.
+    func isGround(_ term: Term) -> Bool {
+        if ground[Int(term.node)] { return true }
+        let t = head(term)
+        switch tag(t) {
+        case .variable: return false
+        case .list: return isGround(left(t))
+        case .arrow: return isGround(left(t)) && isGround(right(t))
+        default: return true
+        }
+    }
+
     // MARK: Canonical types
 
     /// The node of `term` with bindings applied and its unbound variables renumbered `t0`,
