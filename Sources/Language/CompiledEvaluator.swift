@@ -148,7 +148,7 @@ public final class CompiledEvaluator {
     }
 
     /// The root of the candidate's compiled nodes, `nil` outside the compiled subset.
-    private func compile(_ codes: UnsafeBufferPointer<Int32>) -> Int32? {
+    func compile(_ codes: UnsafeBufferPointer<Int32>) -> Int32? {
         guard let base = codes.baseAddress else { preconditionFailure("no program codes") }
         precondition(isWellFormed(codes), "malformed program codes")
         var compiler = CandidateCompiler(symbols: symbols, bodies: bodies, nodes: nodes, bindings: bindings, stack: stack)
@@ -172,18 +172,18 @@ public final class CompiledEvaluator {
         return open == 0
     }
 
-    private func makeMachine() -> CompiledMachine {
+    func makeMachine() -> CompiledMachine {
         CompiledMachine(nodes: nodes, stack: stack, arena: arena, scratch: scratch, wordLimit: wordLimit, stepLimit: stepLimit)
     }
 
     /// Adopts the machine's buffers, which it may have grown.
-    private func keepBuffers(of machine: CompiledMachine) {
+    func keepBuffers(of machine: CompiledMachine) {
         arena = machine.arena
         scratch = machine.scratch
     }
 
     /// Runs compiled `root` on one example from a fresh arena.
-    private func run(_ root: Int32, example: Int, on machine: inout CompiledMachine) throws(CompiledStop) -> Int {
+    func run(_ root: Int32, example: Int, on machine: inout CompiledMachine) throws(CompiledStop) -> Int {
         machine.arena.count = task.arenaWords
         machine.scratch.count = 0
         machine.ticks = 0

@@ -22,7 +22,7 @@ struct WordShape: Equatable {
         listDepth = depth
     }
 
-    private init(listDepth: Int, isBoolean: Bool) {
+    init(listDepth: Int, isBoolean: Bool) {
         self.listDepth = listDepth
         self.isBoolean = isBoolean
     }

@@ -38,6 +38,11 @@ public struct ExampleTaskSolver: Sendable {
     /// The bound on the bytes the search's bank (the complete programs of one cost window)
     /// may take; reaching it ends the task unsolved.
     public var memoryLimit = 1 << 30
+    /// Observational equivalence of closed subprograms (see `TopDownSearch.ObservationalEquivalence`):
+    /// the cost up to which each hole type's small subprograms are run for evidence; 0, the
+    /// default, turns it off. On the lists tasks it cuts 15–30 % of the candidates but saves no
+    /// time: checking the programs a walk meets is a twentieth of its time, the walk the rest.
+    public var equivalenceCost = 0.0
 
     public init() {}
 
@@ -66,11 +71,13 @@ public struct ExampleTaskSolver: Sendable {
         let leaves = enumerator.leaves
         let examples = task.examples.map { (inputs: $0.inputs, output: $0.output) }
         let (request, stepLimit, memoryLimit) = (task.request, self.stepLimit, self.memoryLimit)
+        let equivalence = TopDownSearch.ObservationalEquivalence(
+            inputs: task.request.arguments, maximumCost: equivalenceCost, capacity: min(memoryLimit / 256, 1 << 18))
         let search = TopDownSearch(enumerator: enumerator, frontierSize: frontierSize, frontierWindow: frontierWindow,
-                                   deadline: deadline) {
+                                   deadline: deadline, equivalence: equivalenceCost > 0 ? equivalence : nil) {
             let evaluator = CompiledEvaluator(leaves: leaves, stepLimit: stepLimit, memoryLimit: memoryLimit)
             evaluator.load(request: request, examples: examples)
-            return evaluator.fits
+            return TopDownSearch.Checker(fits: evaluator.fits, behaviour: evaluator.behaviour(of:type:))
         }
         board?.post(search)
         let result = search.run()

@@ -40,12 +40,40 @@ public final class TopDownSearch: Sendable {
     /// A check of a complete program's choice codes. Each thread makes its own.
     public typealias Check = (UnsafeBufferPointer<Int32>) -> Bool
 
+    /// What a thread checks programs with: whether a program passes, and (for observational
+    /// equivalence) what a subprogram does on the task's examples.
+    public struct Checker {
+        public var fits: Check
+        public var behaviour: ((UnsafeBufferPointer<Int32>, TypeExpr) -> Behaviour?)?
+
+        public init(fits: @escaping Check, behaviour: ((UnsafeBufferPointer<Int32>, TypeExpr) -> Behaviour?)? = nil) {
+            self.fits = fits
+            self.behaviour = behaviour
+        }
+    }
+
+    /// Observational equivalence of closed subprograms (see `TopDownWalker+Equivalence.swift`):
+    /// the task's input types, and the bounds of each hole type's table of the cheapest
+    /// behaviours — its cost, and how many behaviours it may hold.
+    public struct ObservationalEquivalence: Sendable {
+        public var inputs: [TypeExpr]
+        public var maximumCost: Double
+        public var capacity: Int
+
+        public init(inputs: [TypeExpr], maximumCost: Double, capacity: Int) {
+            self.inputs = inputs
+            self.maximumCost = maximumCost
+            self.capacity = capacity
+        }
+    }
+
     private let space: TopDownSpace
     private let windowWidth: Double
     private let frontierSize: Int
     private let frontierWindow: Double
     private let deadline: ContinuousClock.Instant?
-    private let makeCheck: @Sendable () -> Check
+    private let makeChecker: @Sendable () -> Checker
+    private let equivalence: EquivalenceTable?
     /// Units are the partial programs of this many choices (see `TopDownWalker`).
     private let splitDepth: Int
 
@@ -69,22 +97,39 @@ public final class TopDownSearch: Sendable {
         var helpers = 0
     }
 
-    public init(enumerator: TopDownEnumerator, frontierSize: Int, frontierWindow: Double,
-                deadline: ContinuousClock.Instant?, splitDepth: Int = 4, check: @escaping @Sendable () -> Check) {
+    public init(enumerator: TopDownEnumerator, frontierSize: Int, frontierWindow: Double, deadline: ContinuousClock.Instant?,
+                splitDepth: Int = 4, equivalence: ObservationalEquivalence? = nil, checker: @escaping @Sendable () -> Checker) {
         space = enumerator.space
         windowWidth = enumerator.windowWidth
         self.frontierSize = frontierSize
         self.frontierWindow = frontierWindow
         self.deadline = deadline
         self.splitDepth = splitDepth
-        makeCheck = check
+        makeChecker = checker
+        self.equivalence = equivalence.map {
+            EquivalenceTable(grammar: enumerator.grammar, inputs: $0.inputs, maximumCost: $0.maximumCost, capacity: $0.capacity)
+        }
+    }
+
+    /// A search whose threads check programs with `check` alone.
+    public convenience init(enumerator: TopDownEnumerator, frontierSize: Int, frontierWindow: Double,
+                            deadline: ContinuousClock.Instant?, splitDepth: Int = 4, check: @escaping @Sendable () -> Check) {
+        self.init(enumerator: enumerator, frontierSize: frontierSize, frontierWindow: frontierWindow, deadline: deadline,
+                  splitDepth: splitDepth) { Checker(fits: check()) }
+    }
+
+    /// A walker of this search for the calling thread, with its checker.
+    private func makeWalker() -> (TopDownWalker, Check) {
+        let walker = TopDownWalker(space: space)
+        let checker = makeChecker()
+        if let equivalence, let behaviour = checker.behaviour { walker.observe(equivalence, behaviour: behaviour) }
+        return (walker, checker.fits)
     }
 
     /// Searches window by window until the programs found are complete, the space is
     /// exhausted or the deadline passes.
     public func run() -> Result {
-        let walker = TopDownWalker(space: space)
-        let check = makeCheck()
+        let (walker, check) = makeWalker()
         var lower = 0.0
         var outcome = TopDownEnumerator.Outcome.exhausted
         var number = 0
@@ -144,10 +189,7 @@ public final class TopDownSearch: Sendable {
             condition.unlock()
             guard let window = joined else { continue }
             lastWindow = window.number
-            if walker == nil {
-                walker = TopDownWalker(space: space)
-                check = makeCheck()
-            }
+            if walker == nil { (walker, check) = makeWalker() }
             _ = take(part: walker!, check: check!, lower: window.lower, upper: window.upper)
             condition.lock()
             state.withLock { $0.participants -= 1 }

@@ -42,6 +42,8 @@ struct TopDownSpace: @unchecked Sendable {
     let minimumHoleCost: Double
 
     static let maximumVariableArity = 8
+    /// The number of the request's arguments: the variables in scope outside every λ.
+    let inputCount: Int
 
     var productionCount: Int { leaves.count }
     var isContextual: Bool { !slotProductionWeights.isEmpty }
@@ -63,6 +65,7 @@ struct TopDownSpace: @unchecked Sendable {
             variableCounts.append(types.variableCount(node))
         }
         self.request = types.intern(request)
+        inputCount = request.arguments.count
         self.returnNodes = returnNodes
         self.argumentNodes = argumentNodes
         self.argumentStart = argumentStart

@@ -44,6 +44,19 @@ final class TopDownWalker {
     /// the place of a pair's parent in `choices`, whether the rule may apply to it.
     var orderings: [Ordering] = []
     var groundPairs: [Bool] = []
+    /// Observational equivalence (see `TopDownWalker+Equivalence.swift`): its table, the
+    /// thread's evaluator, the scope of the inputs alone, the closed subprograms being built,
+    /// the decisions taken and scratch space for a subprogram's codes.
+    private(set) var equivalence: EquivalenceTable?
+    private(set) var behaviour: ((UnsafeBufferPointer<Int32>, TypeExpr) -> Behaviour?)?
+    var inputScope: Int32 { Int32(space.inputCount) - 1 }
+    var watches: [Watch] = []
+    /// Closed subprograms run for observational equivalence, and those cut.
+    var equivalenceChecks = 0
+    var equivalenceCuts = 0
+    var finishedWatches: [Watch] = []
+    var memo = EquivalenceMemo()
+    var scratch: [Int32] = []
     /// Which productions fit a canonical type: `fitting[fittingStart[node] ..< fittingStart[node] + fittingCount[node]]`.
     private var fittingStart: [Int32] = []
     private var fittingCount: [Int32] = []
@@ -79,6 +92,14 @@ final class TopDownWalker {
     init(space: TopDownSpace) {
         self.space = space
         types = space.types.copy()
+    }
+
+    /// Prunes closed subprograms by `table`, running them with `behaviour` (see
+    /// `TopDownWalker+Equivalence.swift`); not with contextual weights.
+    func observe(_ table: EquivalenceTable, behaviour: @escaping (UnsafeBufferPointer<Int32>, TypeExpr) -> Behaviour?) {
+        guard !space.isContextual else { return }
+        equivalence = table
+        self.behaviour = behaviour
     }
 
     /// Lowers the window's upper edge for the rest of the walk: partial programs that cannot
@@ -120,6 +141,8 @@ final class TopDownWalker {
         bindings.removeAll(keepingCapacity: true)
         choices.removeAll(keepingCapacity: true)
         orderings.removeAll(keepingCapacity: true)
+        watches.removeAll(keepingCapacity: true)
+        finishedWatches.removeAll(keepingCapacity: true)
         holes.append(Hole(type: .init(node: space.request, base: 0), environment: -1, parent: -1, argument: 0))
         search(cost: 0)
         types.undo(to: start)
@@ -155,6 +178,9 @@ final class TopDownWalker {
         }
         defer { holes.append(hole) }
         if !orderings.isEmpty, completesAnEqualPair() { return }
+        var finished = 0
+        defer { if finished > 0 { restoreWatches(finished) } }
+        if !watches.isEmpty, completesAnEquivalent(cost: cost, finished: &finished) { return }
         let ordered = order(hole)
         defer { if ordered { orderings.removeLast() } }
         expansions += 1
@@ -181,6 +207,8 @@ final class TopDownWalker {
         }
         let key = types.canonical(type)
         let (first, count) = fittingProductions(key)
+        let watching = hole.parent != -1 && watch(hole, startType: key, cost: cost)
+        defer { if watching { watches.removeLast() } }
         // The variables in scope whose type can give the hole's.
         let variablesStart = variables.count
         var binding = hole.environment
