@@ -14,7 +14,7 @@ import Search
 // (`TopDownPruning.shapes`); a last row runs the search's own pruning (`.all`), which hands
 // out fewer programs.
 //
-//   swift run -c release TopDownBenchmark [--seconds S] [--hash N] [--reference]
+//   swift run -c release TopDownBenchmark [--seconds S] [--hash N] [--reference] [--cost C]
 
 func option(_ name: String) -> String? {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else { return nil }
@@ -49,6 +49,22 @@ func programHash(_ request: String, count: Int) -> (UInt64, Int) {
         return seen < count
     }
     return (hash, seen)
+}
+
+// --cost C: the time to enumerate every program up to cost C (nats), without running them.
+if let bound = option("--cost").flatMap(Double.init) {
+    for request in requests {
+        let enumerator = TopDownEnumerator(grammar: grammar, request: try! TypeExpr(parsing: request), pruning: .shapes)
+        let start = ContinuousClock.now
+        var count = 0
+        _ = enumerator.run(maximumCost: bound) { (_: UnsafeBufferPointer<Int32>, _: Double) in
+            count += 1
+            return true
+        }
+        let spent = secondsSince(start)
+        print("\(request): \(count) programs up to cost \(bound) in \(String(format: "%.3f", spent)) s, \(enumerator.expansions) expansions")
+    }
+    exit(0)
 }
 
 if let hashCount {

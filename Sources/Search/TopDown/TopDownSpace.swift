@@ -40,6 +40,12 @@ struct TopDownSpace: @unchecked Sendable {
     /// weighs more than the heaviest weight, so no hole costs less. Partial programs whose
     /// open holes cannot fit in the window are cut early.
     let minimumHoleCost: Double
+    /// A lower bound on the cost of filling each argument of each production (by the
+    /// argument's place in `argumentNodes`), and their sum per production: for an argument of
+    /// a ground type, the cost of the likeliest choice that fits it when no variable is in
+    /// scope (variables only add to a hole's normaliser); elsewhere `minimumHoleCost`.
+    let argumentBounds: [Double]
+    let argumentBoundSums: [Double]
 
     static let maximumVariableArity = 8
     /// The number of the request's arguments: the variables in scope outside every λ.
@@ -118,6 +124,41 @@ struct TopDownSpace: @unchecked Sendable {
         } else {
             minimumHoleCost = zip(slotProductionWeights, slotVariableWeights).map { bound($0, $1) }.min() ?? 0
         }
+        var bounds: [Int32: Double] = [:]
+        let (holeBound, weights, variableWeight) = (minimumHoleCost, logWeights, grammar.variableLogWeight)
+        let contextual = !slotProductionWeights.isEmpty
+        let argumentBounds = argumentNodes.map { node in
+            if contextual { return holeBound }
+            if let known = bounds[node] { return known }
+            let found = max(holeBound, Self.bound(of: node, in: types, returnNodes: returnNodes, variableCounts: variableCounts,
+                                                  logWeights: weights, variableLogWeight: variableWeight))
+            bounds[node] = found
+            return found
+        }
+        self.argumentBounds = argumentBounds
+        argumentBoundSums = arities.indices.map { production in
+            (0..<arities[production]).reduce(0.0) { $0 + argumentBounds[argumentStart[production] + $1] }
+        }
+    }
+
+    /// The cost of the likeliest choice for a hole of type `node` when no variable is in
+    /// scope: a lower bound on filling the hole, for a ground type (0 otherwise). The result of
+    /// a function type counts (a λ costs nothing).
+    private static func bound(of node: Int32, in types: TypeTable, returnNodes: [Int32], variableCounts: [Int32],
+                              logWeights: [Double], variableLogWeight: Double) -> Double {
+        var result = TypeTable.Term(node: node, base: 0)
+        while types.tag(result) == .arrow { result = types.right(result) }
+        guard types.ground[Int(result.node)] else { return 0 }
+        var fitting: [Double] = []
+        for production in returnNodes.indices {
+            let mark = types.mark
+            let base = types.reserve(variableCounts[production])
+            if types.unify(.init(node: returnNodes[production], base: base), result) { fitting.append(logWeights[production]) }
+            types.undo(to: mark)
+        }
+        guard let top = fitting.max(), top > -.infinity else { return 0 }
+        let normaliser = top + log(fitting.reduce(0) { $0 + exp($1 - top) })
+        return max(0, normaliser - max(top, variableLogWeight))
     }
 
     /// Commutative operations whose two arguments have one type, and `if`; with contextual

@@ -27,6 +27,10 @@ final class TopDownWalker {
         var argument: Int32
         /// Where the parent's code is in `choices`.
         var parentChoice: Int32 = -1
+        /// A lower bound on the cost of filling the hole, and the sum of those of the holes
+        /// under it on the stack.
+        var bound = 0.0
+        var below = 0.0
     }
 
     struct Binding {
@@ -197,8 +201,9 @@ final class TopDownWalker {
         if types.tag(type) == .arrow {
             choices.append(ProgramCode.lambda)
             bindings.append(Binding(type: types.left(type), next: hole.environment))
-            // The body continues the lambda's hole (its slot), but is not a new argument (`parentChoice` -1).
-            holes.append(Hole(type: types.right(type), environment: Int32(bindings.count - 1), parent: hole.parent, argument: hole.argument))
+            // The body continues the lambda's hole (its slot and bound), but is not a new argument (`parentChoice` -1).
+            holes.append(Hole(type: types.right(type), environment: Int32(bindings.count - 1), parent: hole.parent, argument: hole.argument,
+                              bound: hole.bound, below: hole.below))
             search(cost: cost)
             holes.removeLast()
             bindings.removeLast()
@@ -233,14 +238,17 @@ final class TopDownWalker {
         guard let normaliser = normaliser(key: key, first: first, count: count, slot: slot,
                                           variableCount: variableCount, variableWeight: variableWeight) else { return }
         let holeBound = space.minimumHoleCost
-        // Above the units' depth, the window's own edge (see `tighten(to:)`).
-        let upper = choices.count < splitDepth ? windowUpper : self.upper
+        // Above the units' depth, the window's own edge (see `tighten(to:)`). A partial program
+        // is cut when its open holes cannot be filled below the edge (by their bounds, with a
+        // margin for rounding: cutting less only costs time).
+        let upper = (choices.count < splitDepth ? windowUpper : self.upper) + 1e-9
+        let pending = hole.below
         for position in first..<(first + count) {
             let production = Int(fitting[position])
             let weight = slot < 0 ? space.logWeights[production] : space.slotProductionWeights[slot][production]
             let childCost = cost + normaliser - weight
             let arity = space.arities[production]
-            if childCost + Double(holes.count + arity) * holeBound >= upper {
+            if childCost + pending + space.argumentBoundSums[production] >= upper {
                 sawDeeper = true
                 continue
             }
@@ -257,10 +265,13 @@ final class TopDownWalker {
             if types.unify(.init(node: space.returnNodes[production], base: base), type) {
                 let start = space.argumentStart[production]
                 let parentChoice = Int32(choices.count)
+                var below = pending
                 for argument in stride(from: arity - 1, through: 0, by: -1) {
+                    let bound = space.argumentBounds[start + argument]
                     holes.append(Hole(type: .init(node: space.argumentNodes[start + argument], base: base),
                                       environment: hole.environment, parent: Int32(production), argument: Int32(argument),
-                                      parentChoice: parentChoice))
+                                      parentChoice: parentChoice, bound: bound, below: below))
+                    below += bound
                 }
                 choices.append(Int32(production))
                 settle(decided)
@@ -281,7 +292,7 @@ final class TopDownWalker {
                 arguments.append(types.left(result))
                 result = types.head(types.right(result))
             }
-            if childCost + Double(holes.count + arguments.count) * holeBound >= upper {
+            if childCost + pending + Double(arguments.count) * holeBound >= upper {
                 sawDeeper = true
                 continue
             }
@@ -293,9 +304,11 @@ final class TopDownWalker {
             let mark = types.mark
             if types.unify(result, type) {
                 let parentChoice = Int32(choices.count)
+                var below = pending
                 for (argument, argumentType) in arguments.enumerated().reversed() {
                     holes.append(Hole(type: argumentType, environment: hole.environment, parent: -2, argument: Int32(argument),
-                                      parentChoice: parentChoice))
+                                      parentChoice: parentChoice, bound: holeBound, below: below))
+                    below += holeBound
                 }
                 choices.append(ProgramCode.variable(Int(index), arity: arguments.count))
                 settle(decided)
