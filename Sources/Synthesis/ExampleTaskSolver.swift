@@ -35,8 +35,10 @@ public struct ExampleTaskSolver: Sendable {
     public var frontierWindow = 3.0
     /// The evaluation steps one program may take on one example.
     public var stepLimit = 5_000
-    /// The bound on the bytes the search's bank (the complete programs of one cost window)
-    /// may take; reaching it ends the task unsolved.
+    /// The bound on the bytes the lists one candidate builds while it runs may take (past it
+    /// the reference evaluator runs the candidate), and a quarter of it on each table of
+    /// observational equivalence. The search itself keeps no bank: it checks programs as it
+    /// meets them.
     public var memoryLimit = 1 << 30
     /// Observational equivalence of closed subprograms (see `TopDownSearch.ObservationalEquivalence`):
     /// the cost up to which each hole type's small subprograms are run for evidence; 0, the
@@ -103,9 +105,8 @@ public struct ExampleTaskSolver: Sendable {
                 } else {
                     reason = "timeout"
                 }
-            case .memoryLimit: reason = "the search bank reached its memory limit of \(memoryLimit >> 20) MiB"
             case .exhausted: reason = "no program of the requested type fits"
-            case .stopped, .costLimit: reason = "stopped"
+            case .stopped, .costLimit, .memoryLimit: reason = "stopped"
             }
         }
         return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: result.candidates, reason: reason)

@@ -39,10 +39,10 @@ struct BootstrapCommand: ParsableCommand {
     @Option(name: .customLong("run-timeout"), help: "Wall-time limit for this invocation, in seconds: searches under way stop, and the run stops before its next step with everything finished kept (exit 3); --resume continues it.")
     var runTimeout: Double?
 
-    @Option(name: .customLong("memory"), help: "Memory bound of each task's search bank, in MiB; a task that reaches it is recorded unsolved and the run goes on.")
+    @Option(name: .customLong("memory"), help: "Memory bound of each task's search bank, in MiB; a task that reaches it is recorded unsolved and the run goes on (the top-down search keeps no bank: a candidate that would build more lists than this runs on the reference evaluator).")
     var memoryMiB: Int = 1024
 
-    @Option(help: "Tasks searched in parallel (default: the number of cores).")
+    @Option(help: "Tasks searched in parallel; a job with no task left helps a top-down search still under way (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("run"), help: "The run store (default runs/NAME.sqlite).")

@@ -27,10 +27,10 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("run-timeout"), help: "Wall-time limit for the whole run, in seconds: tasks still searching then stop, tasks not started are reported unsolved, and the run ends (exit 3).")
     var runTimeout: Double?
 
-    @Option(help: "Files solved in parallel (default: the number of cores).")
+    @Option(help: "Files (tasks of JSON task files) solved in parallel; a job with no task left helps a top-down search still under way (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("memory"), help: "Memory bound of each search bank, in MiB (bottom-up: the bank of programs; top-down: the programs of one cost window); a task that reaches it ends unsolved and the run goes on.")
+    @Option(name: .customLong("memory"), help: "Memory bound of each search bank, in MiB (bottom-up: the bank of programs; a task that reaches it ends unsolved and the run goes on); the top-down search keeps no bank, and a candidate that would build more lists than this runs on the reference evaluator.")
     var memoryMiB: Int = 1024
 
     @Flag(help: "Print one JSON object per line and file.")
