@@ -15,7 +15,7 @@ import Synchronization
 /// The thread that calls `run()` searches every window; other threads may call `help()`
 /// at any time to take part until the search ends (see `TopDownWalker` for how a window's
 /// units are shared out).
-public final class TopDownSearch: Sendable {
+public final class TopDownSearch: @unchecked Sendable {
     /// A program that passed, with its place in the order programs are handed out.
     public struct Found: Sendable {
         public var codes: [Int32]
@@ -77,8 +77,9 @@ public final class TopDownSearch: Sendable {
     /// Units are the partial programs of this many choices (see `TopDownWalker`).
     private let splitDepth: Int
 
-    private let state = Mutex(State())
+    /// Guards `state` and signals its changes (a window opened or closed, a thread done).
     private let condition = NSCondition()
+    private var state = State()
     private let tickets = Atomic<Int>(0)
     /// The bit pattern of the cost past which no program can join the ones found.
     private let bound = Atomic<UInt64>(Double.infinity.bitPattern)
@@ -169,18 +170,13 @@ public final class TopDownSearch: Sendable {
             condition.lock()
             var joined: (lower: Double, upper: Double, number: Int)?
             while true {
-                let (finished, window) = state.withLock { state -> (Bool, (lower: Double, upper: Double, number: Int)?) in
-                    if state.finished { return (true, nil) }
-                    guard let window = state.window, window.number != lastWindow else { return (false, nil) }
-                    state.participants += 1
-                    if walker == nil { state.helpers += 1 }
-                    return (false, window)
-                }
-                if finished {
+                if state.finished {
                     condition.unlock()
                     return walker != nil
                 }
-                if let window {
+                if let window = state.window, window.number != lastWindow {
+                    state.participants += 1
+                    if walker == nil { state.helpers += 1 }
                     joined = window
                     break
                 }
@@ -192,7 +188,7 @@ public final class TopDownSearch: Sendable {
             if walker == nil { (walker, check) = makeWalker() }
             _ = take(part: walker!, check: check!, lower: window.lower, upper: window.upper)
             condition.lock()
-            state.withLock { $0.participants -= 1 }
+            state.participants -= 1
             condition.broadcast()
             condition.unlock()
         }
@@ -202,7 +198,7 @@ public final class TopDownSearch: Sendable {
 
     private func open(lower: Double, upper: Double, number: Int) {
         condition.lock()
-        state.withLock { $0.window = (lower, upper, number) }
+        state.window = (lower, upper, number)
         condition.broadcast()
         condition.unlock()
     }
@@ -210,28 +206,23 @@ public final class TopDownSearch: Sendable {
     /// Ends the current window: no thread joins it any more, and the ones in it finish.
     private func close() -> (sawDeeper: Bool, timedOut: Bool) {
         condition.lock()
-        state.withLock { $0.window = nil }
-        while state.withLock({ $0.participants }) > 0 { condition.wait() }
-        condition.unlock()
-        return state.withLock { state in
-            defer { state.sawDeeper = false }
-            return (state.sawDeeper, state.timedOut)
-        }
+        defer { condition.unlock() }
+        state.window = nil
+        while state.participants > 0 { condition.wait() }
+        defer { state.sawDeeper = false }
+        return (state.sawDeeper, state.timedOut)
     }
 
     private func finish(outcome: TopDownEnumerator.Outcome) -> Result {
         condition.lock()
-        let result = state.withLock { state -> Result in
-            state.finished = true
-            var found = state.found.sorted { ($0.cost, $0.unit, $0.sequence) < ($1.cost, $1.unit, $1.sequence) }
-            if let best = found.first {
-                found = Array(found.prefix { $0.cost <= best.cost + frontierWindow }.prefix(frontierSize))
-            }
-            return Result(found: found, outcome: outcome, candidates: state.candidates, expansions: state.expansions, helpers: state.helpers)
-        }
+        defer { condition.unlock() }
+        state.finished = true
         condition.broadcast()
-        condition.unlock()
-        return result
+        var found = state.found.sorted { ($0.cost, $0.unit, $0.sequence) < ($1.cost, $1.unit, $1.sequence) }
+        if let best = found.first {
+            found = Array(found.prefix { $0.cost <= best.cost + frontierWindow }.prefix(frontierSize))
+        }
+        return Result(found: found, outcome: outcome, candidates: state.candidates, expansions: state.expansions, helpers: state.helpers)
     }
 
     /// One thread's walk of the window `[lower, upper)`: it claims units, checks the
@@ -253,26 +244,26 @@ public final class TopDownSearch: Sendable {
             }
             return true
         }
-        state.withLock { state in
-            state.found += found
-            state.candidates += candidates
-            state.expansions += walker.expansions - expansionsBefore
-            if walker.sawDeeper { state.sawDeeper = true }
-            if status == .timeLimit { state.timedOut = true }
-        }
+        condition.lock()
+        state.found += found
+        state.candidates += candidates
+        state.expansions += walker.expansions - expansionsBefore
+        if walker.sawDeeper { state.sawDeeper = true }
+        if status == .timeLimit { state.timedOut = true }
+        condition.unlock()
         return status
     }
 
     /// Records a program found at `cost` and returns the new bound: the cost of the
     /// `frontierSize`-th cheapest program found, or `frontierWindow` past the cheapest.
     private func record(_ cost: Double) -> Double {
-        state.withLock { state in
-            state.costs.append(cost)
-            state.costs.sort()
-            var limit = state.costs[0] + frontierWindow
-            if state.costs.count >= frontierSize { limit = min(limit, state.costs[frontierSize - 1]) }
-            bound.store(limit.bitPattern, ordering: .relaxed)
-            return limit
-        }
+        condition.lock()
+        defer { condition.unlock() }
+        state.costs.append(cost)
+        state.costs.sort()
+        var limit = state.costs[0] + frontierWindow
+        if state.costs.count >= frontierSize { limit = min(limit, state.costs[frontierSize - 1]) }
+        bound.store(limit.bitPattern, ordering: .relaxed)
+        return limit
     }
 }
