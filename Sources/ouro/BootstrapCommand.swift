@@ -48,7 +48,7 @@ struct BootstrapCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: "The run store (default runs/NAME.sqlite).")
     var runStore: String?
 
-    @Option(help: "The starting grammar: for JSON tasks the λ-calculus grammar (default Grammars/lists.grammar); for SyGuS files weights and abstractions for their productions, such as `ouro library RUN --export` writes (default: uniform weights, no abstractions).")
+    @Option(help: "The starting grammar: for JSON tasks the λ-calculus grammar (default `lists`, the bundled lists grammar; a bundled grammar's name or a file's path); for SyGuS files weights and abstractions for their productions, such as `ouro library RUN --export` writes (default: uniform weights, no abstractions).")
     var grammar: String?
 
     @Flag(help: "Continue the run in --run where it stopped.")
@@ -130,7 +130,7 @@ struct BootstrapCommand: ParsableCommand {
         // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
         // start) for every operator they offer, and the library.
         let startGrammar = problems.isEmpty || grammar != nil
-            ? try readGrammar(grammar ?? "Grammars/lists.grammar")
+            ? try readGrammar(grammar ?? "lists")
             : Grammar.fitted(to: [], offering: problems, name: "sygus")
         let name = URL(fileURLWithPath: directory ?? trainPaths[0]).standardized.lastPathComponent
         let runFile = runStore ?? "runs/\(name).sqlite"

@@ -8,7 +8,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Type-check a program and run it on inputs.",
         discussion: """
-            Example: ouro eval '(lambda (map (lambda (+ $0 1)) $0))' '[1, 2, 3]' --grammar Grammars/lists.grammar
+            Example: ouro eval '(lambda (map (lambda (+ $0 1)) $0))' '[1, 2, 3]' --grammar lists
             Inputs are value literals: 42, -3, true, #x00ff, "text", [1, 2, 3].
             """
     )
@@ -19,19 +19,12 @@ struct Eval: ParsableCommand {
     @Argument(help: "Input values, first argument first.")
     var inputs: [String] = []
 
-    @Option(help: "A grammar file whose primitives the program may use (default: every built-in).")
+    @Option(help: "A grammar whose primitives the program may use: a bundled grammar's name (lists, bitvec, lia, strings) or a grammar file's path (default: every built-in).")
     var grammar: String?
 
     func run() throws {
         var table = PrimitiveTable.builtins()
-        if let grammar {
-            let text = try InputError.readText(grammar)
-            do {
-                table = try Grammar(parsing: text).primitiveTable
-            } catch {
-                throw InputError(file: grammar, position: error.position, message: error.message)
-            }
-        }
+        if let grammar { table = try readGrammar(grammar).primitiveTable }
         let parsed: Program
         let type: TypeExpr
         var values: [Value] = []

@@ -45,12 +45,18 @@ extension String {
     }
 }
 
-/// Reads a grammar file, or fails with a message naming the file and position.
-func readGrammar(_ file: String) throws -> Grammar {
-    let text = try InputError.readText(file)
+/// Reads the grammar a `--grammar` value names: a bundled grammar's name (`lists`, `bitvec`,
+/// `lia`, `strings`), or else a grammar file's path. Fails with a message naming the file and
+/// position, or, for a missing file that looks like a name, the bundled grammars' names.
+func readGrammar(_ value: String) throws -> Grammar {
+    if let bundled = BundledGrammars.grammar(named: value) { return bundled }
+    if !value.contains("/") && !value.contains(".") && !FileManager.default.fileExists(atPath: value) {
+        throw InputError(file: value, message: "no such file, and no bundled grammar of that name (the bundled grammars are \(BundledGrammars.names.joined(separator: ", ")))")
+    }
+    let text = try InputError.readText(value)
     do {
         return try Grammar(parsing: text)
     } catch {
-        throw InputError(file: file, position: error.position, message: error.message)
+        throw InputError(file: value, position: error.position, message: error.message)
     }
 }

@@ -22,7 +22,7 @@ struct Library: ParsableCommand {
             """
     )
 
-    @Argument(help: "A grammar file, or a run store from `ouro bootstrap`.")
+    @Argument(help: "A grammar file, a bundled grammar's name (lists, bitvec, lia, strings), or a run store from `ouro bootstrap`.")
     var grammar: String
 
     @Option(help: "With a run store: the round whose library to show (default: the latest).")
@@ -37,7 +37,7 @@ struct Library: ParsableCommand {
     func run() throws {
         var learnedIn: [String: StoredAbstraction] = [:]
         let parsed: Grammar
-        if grammar.hasSuffix(".grammar") {
+        if grammar.hasSuffix(".grammar") || BundledGrammars.text(named: grammar) != nil {
             if round != nil { throw ValidationError("--round applies to a run store, not a grammar file.") }
             parsed = try readGrammar(grammar)
         } else {

@@ -47,7 +47,7 @@ struct Solve: ParsableCommand {
         if memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
     }
 
-    @Option(help: "The grammar of JSON task files (required for them), e.g. Grammars/lists.grammar; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs, and abstractions offered as extra productions where the file's grammar derives them (as `ouro library RUN --export` writes).")
+    @Option(help: "The grammar of JSON task files (required for them): a bundled grammar's name (lists, bitvec, lia, strings) or a grammar file's path; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs, and abstractions offered as extra productions where the file's grammar derives them (as `ouro library RUN --export` writes).")
     var grammar: String?
 
     @Option(help: "A ranking model (from `ouro train`) that sets each task's grammar weights from its examples or specification; needs --grammar, its base. For SyGuS files the model's search gets half the timeout; if it finds nothing, the rest goes to a search with --grammar's own weights.")
@@ -79,7 +79,7 @@ struct Solve: ParsableCommand {
         let taskGrammar = try grammar.map(readGrammar)
         let hasJSON = files.contains { $0.hasSuffix(".json") }
         if hasJSON && taskGrammar == nil {
-            throw ValidationError("JSON task files need --grammar, e.g. --grammar Grammars/lists.grammar")
+            throw ValidationError("JSON task files need --grammar, e.g. --grammar lists")
         }
         for file in files {
             let text = try InputError.readText(file)

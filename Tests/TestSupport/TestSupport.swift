@@ -33,12 +33,12 @@ public enum TestSupport {
         public var standardError: String
     }
 
-    /// Runs `ouro` with `arguments` in the package root and waits for it.
-    public static func ouro(_ arguments: [String], input: String? = nil) throws -> Outcome {
+    /// Runs `ouro` with `arguments` in `directory` (by default the package root) and waits for it.
+    public static func ouro(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = ouroExecutable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
