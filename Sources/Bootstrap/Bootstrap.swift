@@ -20,6 +20,8 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
     /// Dreams per round for the ranking model (the model is off when `useRanker` is false).
     public var dreams = 1_000
     public var useRanker = true
+    /// The memory bound of each task's search, in MiB (absent in runs from older versions).
+    public var memoryMiB: Int?
 
     public init(rounds: Int, timeout: Double, jobs: Int, seed: UInt64) {
         self.rounds = rounds

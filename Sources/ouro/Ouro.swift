@@ -11,7 +11,7 @@ struct Ouro: ParsableCommand {
             Exit codes: 0 success; 2 bad input or usage; 3 no answer found in time; 1 internal error.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Solve.self, Eval.self, Compress.self, Library.self, Train.self, DreamCommand.self, BootstrapCommand.self, Report.self]
+        subcommands: [Check.self, Solve.self, Eval.self, Compress.self, Library.self, Train.self, DreamCommand.self, BootstrapCommand.self, Results.self, Report.self]
     )
 
     /// Runs the command; usage errors exit with 2 (bad input), as every command's do.

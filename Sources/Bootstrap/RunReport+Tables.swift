@@ -1,0 +1,54 @@
+import Foundation
+
+extension RunReport {
+    /// The run's settings, as the options of `ouro bootstrap` that set them.
+    static func settingsTable(_ stored: [String: String]) -> String {
+        guard let text = stored["settings"],
+              let settings = try? JSONDecoder().decode(BootstrapSettings.self, from: Data(text.utf8)) else {
+            return "<p>The run's settings are not recorded.</p>\n"
+        }
+        var table = "<h2>Settings</h2>\n<table><tr><th>option</th><th>value</th></tr>\n"
+        for (option, value) in settings.options {
+            table += "<tr><td><code>\(escape(option))</code></td><td>\(escape(value))</td></tr>\n"
+        }
+        return table + "</table>\n"
+    }
+
+    /// Why tasks went unsolved: each reason with the number of tasks it stopped, per round.
+    static func reasonsTable(_ rows: [TaskRoundResult]) -> String {
+        let unsolved = rows.filter { !$0.solved }
+        guard !unsolved.isEmpty else { return "" }
+        let rounds = Array(Set(rows.map(\.round))).sorted()
+        var counts: [String: [Int: Int]] = [:]
+        for row in unsolved { counts[row.reason ?? "no reason recorded", default: [:]][row.round, default: 0] += 1 }
+        var table = "<h2>Why tasks went unsolved</h2>\n<table><tr><th>reason</th>"
+            + rounds.map { "<th>round \($0)</th>" }.joined() + "</tr>\n"
+        for (reason, perRound) in counts.sorted(by: { ($0.value.values.reduce(0, +), $1.key) > ($1.value.values.reduce(0, +), $0.key) }) {
+            table += "<tr><td>\(escape(reason))</td>" + rounds.map { "<td class=n>\(perRound[$0] ?? 0)</td>" }.joined() + "</tr>\n"
+        }
+        return table + "</table>\n"
+    }
+
+    /// A row per task: the rounds that solved it, the best program of the latest of them with
+    /// its log prior, seconds and candidates, or, unsolved in the last round, why.
+    static func tasksTable(_ tasks: [StoredTask], rows: [TaskRoundResult]) -> String {
+        guard !rows.isEmpty else { return "" }
+        let byTask = Dictionary(grouping: rows, by: \.task.id)
+        var table = "<h2>Tasks</h2>\n<table><tr><th>task</th><th>solved in rounds</th><th>best program (latest round solving it)</th><th>log prior</th><th>seconds</th><th>candidates</th><th>last round</th></tr>\n"
+        for task in tasks.sorted(by: { ($0.split == .train ? 0 : 1, $0.name) < ($1.split == .train ? 0 : 1, $1.name) }) {
+            let results = (byTask[task.id] ?? []).sorted { $0.round < $1.round }
+            let solved = results.filter(\.solved)
+            let best = solved.last
+            let last = results.last
+            let lastCell = last.map { $0.solved ? "solved" : "<span class=muted>\(escape($0.reason ?? "unsolved"))</span>" } ?? "–"
+            table += "<tr><td class=\(task.split.rawValue) title=\"\(escape(task.file))\">\(escape(task.name))</td>"
+                + "<td>\(solved.isEmpty ? "–" : solved.map { String($0.round) }.joined(separator: ", "))</td>"
+                + "<td>\(best.map { "<code>\(escape($0.program ?? "?"))</code>" } ?? "–")</td>"
+                + "<td class=n>\(best?.logPrior.map { String(format: "%.2f", $0) } ?? "–")</td>"
+                + "<td class=n>\(best.map { ChartAxis.seconds.label($0.seconds) } ?? "–")</td>"
+                + "<td class=n>\(best.map { ChartAxis.count.label(Double($0.candidates)) } ?? "–")</td>"
+                + "<td>\(lastCell)</td></tr>\n"
+        }
+        return table + "</table>\n"
+    }
+}
