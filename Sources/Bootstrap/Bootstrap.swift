@@ -64,7 +64,7 @@ public enum BootstrapOutcome: Sendable, Equatable {
 }
 
 /// A problem in a bootstrap run's input, or a run store that does not fit it.
-public struct BootstrapError: Error, Sendable, CustomStringConvertible {
+public struct BootstrapError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
@@ -100,9 +100,22 @@ public final class BootstrapRun: Sendable {
         encoder.outputFormatting = .sortedKeys
         let encoded = String(decoding: try encoder.encode(settings), as: UTF8.self)
         if let saved = existing["settings"] {
-            guard (try? JSONDecoder().decode(BootstrapSettings.self, from: Data(saved.utf8))) == settings else {
-                throw BootstrapError(message: "\(store.path) holds a run with other settings (\(saved)); resume it with the same options or choose another --run")
+            guard let stored = try? JSONDecoder().decode(BootstrapSettings.self, from: Data(saved.utf8)) else {
+                throw BootstrapError(message: "\(store.path): the run's stored settings cannot be read (table settings, key settings)")
             }
+            let conflicts = stored.conflicts(with: settings, run: store.path)
+            if !conflicts.isEmpty {
+                throw BootstrapError(message: conflicts.joined(separator: "; ") + "; resume with the run's settings (an option left out keeps its value), or choose another --run")
+            }
+            let done = try store.finishedRounds().count
+            if settings.rounds < done - 1 {
+                throw BootstrapError(message: "\(store.path) has finished rounds 0 … \(done - 1); --rounds \(settings.rounds) would end it before them")
+            }
+            // More rounds extend the run; other jobs or a memory bound recorded for the first
+            // time change nothing the run has done.
+            var kept = settings
+            kept.memoryMiB = stored.memoryMiB ?? settings.memoryMiB
+            if kept != stored { try store.saveSettings(["settings": String(decoding: try encoder.encode(kept), as: UTF8.self)]) }
         } else {
             try store.saveSettings(["settings": encoded, "grammar": grammar.fileText])
         }
@@ -129,6 +142,17 @@ public final class BootstrapRun: Sendable {
                     report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> BootstrapOutcome {
         let finished = try store.finishedRounds()
         func timeIsUp() -> Bool { runDeadline.map { ContinuousClock.now >= $0 } ?? false }
+        if let last = finished.last, last.round < settings.rounds, try store.grammarText(round: last.round + 1) == nil {
+            // A finished run extended to more rounds: its last round's sleep, which the last
+            // round of a run skips, comes first.
+            if timeIsUp() { return .runTimeLimit(round: last.round + 1) }
+            report(.sleep(round: last.round))
+            let start = Date()
+            let (next, rankerData, learned) = try learn(round: last.round, grammar: try grammar(for: last.round))
+            var summary = last
+            summary.seconds += Date().timeIntervalSince(start)
+            try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned)
+        }
         for round in stride(from: finished.count, through: settings.rounds, by: 1) {
             if timeIsUp() { return .runTimeLimit(round: round) }
             let start = Date()
@@ -216,13 +240,19 @@ public final class BootstrapRun: Sendable {
             return summary
         }
         report(.sleep(round: round))
-
-        let (next, rankerData, learned) = isSyGuS
-            ? try learnSyGuS(round: round, grammar: grammar, train: train)
-            : try learnExamples(round: round, grammar: grammar, train: train)
+        let (next, rankerData, learned) = try learn(round: round, grammar: grammar)
         summary.seconds = Date().timeIntervalSince(start)
         try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned)
         return summary
+    }
+
+    /// A round's abstraction and dream sleep: the next round's grammar, ranking model and new
+    /// abstractions, learned from the train tasks.
+    private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction]) {
+        let train = tasks.filter { $0.stored.split == .train }
+        return isSyGuS
+            ? try learnSyGuS(round: round, grammar: grammar, train: train)
+            : try learnExamples(round: round, grammar: grammar, train: train)
     }
 
     /// Abstraction sleep and dream sleep for JSON tasks: the next round's grammar, ranking model

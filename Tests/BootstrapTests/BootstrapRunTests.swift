@@ -34,14 +34,57 @@ import TestSupport
         #expect(summaries[1].newAbstractions == summaries[1].librarySize)
         #expect(try store.rankerData(round: 1) != nil)
 
-        // Resuming a finished run does nothing; other settings are refused.
-        let again = try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: grammar)
+        // Resuming a finished run does nothing, with other jobs too; a setting that would
+        // change the results is refused by name.
+        var moreJobs = settings
+        moreJobs.jobs = 1
+        let again = try BootstrapRun(store: store, settings: moreJobs, tasks: tasks, grammar: grammar)
         nonisolated(unsafe) var events = 0
         try again.run { _ in events += 1 }
         #expect(events == 0)
         var other = settings
-        other.rounds = 3
-        #expect(throws: BootstrapError.self) { try BootstrapRun(store: store, settings: other, tasks: tasks, grammar: grammar) }
+        other.timeout = 2
+        other.dreams = 40
+        #expect(throws: BootstrapError(message: "--timeout is 1 in \(path), 2 given; --dreams is 30 in \(path), 40 given; resume with the run's settings (an option left out keeps its value), or choose another --run")) {
+            try BootstrapRun(store: store, settings: other, tasks: tasks, grammar: grammar)
+        }
+        var fewer = settings
+        fewer.rounds = 0
+        #expect(throws: BootstrapError(message: "\(path) has finished rounds 0 … 1; --rounds 0 would end it before them")) {
+            try BootstrapRun(store: store, settings: fewer, tasks: tasks, grammar: grammar)
+        }
+    }
+
+    @Test func aFinishedRunIsExtendedToMoreRounds() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
+        let tasks = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
+            .map { (file: "train/mapping.json", task: BootstrapTask.examples($0), split: Split.train) }
+        var settings = BootstrapSettings(rounds: 0, timeout: 0.5, jobs: 2, seed: 1)
+        settings.dreams = 20
+        let store = try RunStore(path: directory.appendingPathComponent("run.sqlite").path)
+        try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: grammar).run { _ in }
+        #expect(try store.finishedRounds().map(\.round) == [0])
+        #expect(try store.grammarText(round: 1) == nil)
+
+        settings.rounds = 1
+        nonisolated(unsafe) var events: [String] = []
+        try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: grammar).run { event in
+            switch event {
+            case .sleep(let round): events.append("sleep \(round)")
+            case .finished(let summary): events.append("finished \(summary.round)")
+            case .wake: break
+            }
+        }
+        // Round 0's sleep, skipped when it was the last round, runs first; then round 1.
+        #expect(events == ["sleep 0", "finished 1"])
+        #expect(try store.finishedRounds().map(\.round) == [0, 1])
+        let learned = try Grammar(parsing: try #require(try store.grammarText(round: 1)))
+        #expect(try store.finishedRounds()[1].librarySize == learned.abstractions.count)
+        #expect(try store.results(round: 1).count == tasks.count)
+        let saved = try #require(try store.settings()["settings"])
+        #expect(try JSONDecoder().decode(BootstrapSettings.self, from: Data(saved.utf8)).rounds == 1)
     }
 }
 
