@@ -17,7 +17,11 @@ struct BootstrapCommand: ParsableCommand {
             abstractions, refitted weights, a ranking model trained on solutions and dreams) and \
             then searches every task again. Test tasks are never learned from. Everything is kept \
             in the run store (--run, default runs/NAME.sqlite); a run that was stopped continues \
-            with --resume. Prints one line per round (one JSON object with --json).
+            with --resume, and a finished one is extended with --resume --rounds N. On --resume \
+            the options left out keep the run's values, and the tasks are the run's when no DIR \
+            or --train/--test is given; --jobs and --run-timeout may change, a setting that \
+            changes results (--timeout, --memory, --seed, --abstractions, --dreams, --no-ranker) \
+            may not. Prints one line per round (one JSON object with --json).
             """
     )
 
@@ -30,17 +34,17 @@ struct BootstrapCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Test task files or folders (instead of DIR).")
     var test: [String] = []
 
-    @Option(help: "Learning rounds after round 0: rows 0 … N are reported.")
-    var rounds = 3
+    @Option(help: "Learning rounds after round 0: rows 0 … N are reported (default 3; with --resume, the run's, and more extend it).")
+    var rounds: Int?
 
-    @Option(help: "Wall-time limit per task and round, in seconds.")
-    var timeout: Double = 5
+    @Option(help: "Wall-time limit per task and round, in seconds (default 5).")
+    var timeout: Double?
 
     @Option(name: .customLong("run-timeout"), help: "Wall-time limit for this invocation, in seconds: searches under way stop, and the run stops before its next step with everything finished kept (exit 3); --resume continues it.")
     var runTimeout: Double?
 
     @Option(name: .customLong("memory"), help: "Memory bound of each task's search bank, in MiB; a task that reaches it is recorded unsolved and the run goes on (the top-down search keeps no bank: a candidate that would build more lists than this runs on the reference evaluator).")
-    var memoryMiB: Int = 1024
+    var memoryMiB: Int?
 
     @Option(help: "Tasks searched in parallel; a job with no task left helps a top-down search still under way (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -54,30 +58,49 @@ struct BootstrapCommand: ParsableCommand {
     @Flag(help: "Continue the run in --run where it stopped.")
     var resume = false
 
-    @Option(help: "Seed for dreams and the ranking model.")
-    var seed: UInt64 = 1
+    @Option(help: "Seed for dreams and the ranking model (default 1).")
+    var seed: UInt64?
 
-    @Option(help: "Abstractions learned per round (0: none).")
-    var abstractions = 5
+    @Option(help: "Abstractions learned per round (0: none; default 5).")
+    var abstractions: Int?
 
     @Flag(name: .customLong("no-ranker"), help: "Do not train or use a ranking model.")
     var noRanker = false
 
-    @Option(help: "Dreams per round for the ranking model.")
-    var dreams = 1_000
+    @Option(help: "Dreams per round for the ranking model (default 1000).")
+    var dreams: Int?
 
     @Flag(help: "Print one JSON object per round.")
     var json = false
 
+    /// Whether the tasks are the run store's own (`--resume --run RUN` with no task paths).
+    private var tasksFromStore: Bool { resume && directory == nil && train.isEmpty && test.isEmpty }
+
     func validate() throws {
-        if directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
+        if tasksFromStore && runStore == nil { throw ValidationError("--resume with no problem set needs --run RUN.") }
+        if !tasksFromStore && directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
-        if rounds < 0 { throw ValidationError("--rounds must be 0 or more.") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let rounds, rounds < 0 { throw ValidationError("--rounds must be 0 or more.") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
         if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
-        if abstractions < 0 || dreams < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
+        if let memoryMiB, memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
+        if (abstractions ?? 0) < 0 || (dreams ?? 0) < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
+    }
+
+    /// The run's settings: the options given, and for those left out the stored run's values
+    /// (`stored`, when resuming) or the defaults.
+    private func settings(over stored: BootstrapSettings?) -> BootstrapSettings {
+        var settings = stored ?? BootstrapSettings(rounds: 3, timeout: 5, jobs: jobs, seed: 1)
+        settings.jobs = jobs
+        if let rounds { settings.rounds = rounds }
+        if let timeout { settings.timeout = timeout }
+        if let seed { settings.seed = seed }
+        if let abstractions { settings.abstractionsPerRound = abstractions }
+        if let dreams { settings.dreams = dreams }
+        if noRanker { settings.useRanker = false }
+        if let memoryMiB { settings.memoryMiB = memoryMiB } else if settings.memoryMiB == nil && stored == nil { settings.memoryMiB = 1024 }
+        return settings
     }
 
     /// The tasks with a file given twice in one split counted once; a task in both splits is an error.
@@ -99,8 +122,30 @@ struct BootstrapCommand: ParsableCommand {
     }
 
     func run() throws {
-        let trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
-        let testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
+        var trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
+        var testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
+        let name = URL(fileURLWithPath: directory ?? trainPaths.first ?? "run").standardized.lastPathComponent
+        let runFile = runStore ?? "runs/\(name).sqlite"
+        if FileManager.default.fileExists(atPath: runFile) && !resume {
+            throw ValidationError("\(runFile) already holds a run: continue it with --resume, or choose another --run.")
+        }
+        if resume && !FileManager.default.fileExists(atPath: runFile) {
+            throw ValidationError("--resume: \(runFile) does not exist.")
+        }
+        // A run resumed keeps its settings and starting grammar, and its tasks unless given.
+        var existing: (store: RunStore, settings: BootstrapSettings?, grammar: Grammar?)?
+        if resume {
+            existing = try Self.stored(runFile)
+            if tasksFromStore, let store = existing?.store {
+                do {
+                    let stored = try store.tasks()
+                    trainPaths = Self.unique(stored.filter { $0.split == .train }.map(\.file))
+                    testPaths = Self.unique(stored.filter { $0.split == .test }.map(\.file))
+                } catch {
+                    throw InputError(file: runFile, message: error.message)
+                }
+            }
+        }
         var tasks: [(file: String, task: BootstrapTask, split: Split)] = []
         var problems: [SyGuSProblem] = []
         for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
@@ -129,27 +174,26 @@ struct BootstrapCommand: ParsableCommand {
         tasks = try Self.withoutRepeats(tasks)
         // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
         // start) for every operator they offer, and the library.
-        let startGrammar = problems.isEmpty || grammar != nil
+        var startGrammar = problems.isEmpty || grammar != nil
             ? try readGrammar(grammar ?? "lists")
             : Grammar.fitted(to: [], offering: problems, name: "sygus")
-        let name = URL(fileURLWithPath: directory ?? trainPaths[0]).standardized.lastPathComponent
-        let runFile = runStore ?? "runs/\(name).sqlite"
-        if FileManager.default.fileExists(atPath: runFile) && !resume {
-            throw ValidationError("\(runFile) already holds a run: continue it with --resume, or choose another --run.")
-        }
-        if resume && !FileManager.default.fileExists(atPath: runFile) {
-            throw ValidationError("--resume: \(runFile) does not exist.")
+        if let storedGrammar = existing?.grammar {
+            if grammar != nil && storedGrammar.fileText != startGrammar.fileText {
+                throw InputError(file: runFile, message: "--grammar \(grammar!) is not the grammar the run started from; leave --grammar out to keep the run's")
+            }
+            startGrammar = storedGrammar
         }
         let store: RunStore
-        do {
-            store = try RunStore(path: runFile)
-        } catch {
-            throw InputError(file: runFile, message: error.message)
+        if let existing {
+            store = existing.store
+        } else {
+            do {
+                store = try RunStore(path: runFile)
+            } catch {
+                throw InputError(file: runFile, message: error.message)
+            }
         }
-        var settings = BootstrapSettings(rounds: rounds, timeout: timeout, jobs: jobs, seed: seed)
-        settings.abstractionsPerRound = abstractions
-        settings.useRanker = !noRanker
-        settings.dreams = dreams
+        let settings = settings(over: existing?.settings)
         let bootstrap: BootstrapRun
         do {
             bootstrap = try BootstrapRun(store: store, settings: settings, tasks: tasks, grammar: startGrammar)
@@ -168,7 +212,7 @@ struct BootstrapCommand: ParsableCommand {
         let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let outcome: BootstrapOutcome
         do {
-            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: memoryMiB << 20) { event in
+            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: (settings.memoryMiB ?? 1024) << 20) { event in
                 switch event {
                 case .wake(let round, let done, let total, let solved, let elapsed):
                     let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
@@ -190,6 +234,38 @@ struct BootstrapCommand: ParsableCommand {
                 + "every finished task is kept: continue with --resume --run \(runFile)")
             throw ExitCode(ExitStatus.noAnswer)
         }
+    }
+
+    /// An existing run store with its settings and starting grammar, as far as they are recorded.
+    private static func stored(_ runFile: String) throws -> (store: RunStore, settings: BootstrapSettings?, grammar: Grammar?) {
+        do {
+            let store = try RunStore(path: runFile)
+            let recorded = try store.settings()
+            var settings: BootstrapSettings?
+            if let text = recorded["settings"] {
+                guard let decoded = try? JSONDecoder().decode(BootstrapSettings.self, from: Data(text.utf8)) else {
+                    throw InputError(file: runFile, message: "the run's stored settings cannot be read (table settings, key settings)")
+                }
+                settings = decoded
+            }
+            var grammar: Grammar?
+            if let text = recorded["grammar"] {
+                do {
+                    grammar = try Grammar(parsing: text)
+                } catch {
+                    throw InputError(file: runFile, message: "the run's starting grammar (table settings, key grammar) does not parse: \(error.position.map { "\($0.line):\($0.column): " } ?? "")\(error.message)")
+                }
+            }
+            return (store, settings, grammar)
+        } catch let error as RunStoreError {
+            throw InputError(file: runFile, message: error.message)
+        }
+    }
+
+    /// The paths in their first order, each once.
+    private static func unique(_ paths: [String]) -> [String] {
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }
     }
 
     private func printRound(_ summary: RoundSummary) { Self.print(summary, json: json) }
