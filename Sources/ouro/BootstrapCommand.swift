@@ -30,54 +30,46 @@ struct BootstrapCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Test task files or folders (instead of DIR).")
     var test: [String] = []
 
-    @Option(help: "Learning rounds after round 0: rows 0 … N are reported.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rounds after round 0, 0 ≤ N ≤ 1000: rows 0 … N are reported.", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000) })
     var rounds = 3
 
-    @Option(help: "Wall-time limit per task and round, in seconds.")
-    var timeout: Double = 5
-
-    @Option(name: .customLong("run-timeout"), help: "Wall-time limit for this invocation, in seconds: searches under way stop, and the run stops before its next step with everything finished kept (exit 3); --resume continues it.")
-    var runTimeout: Double?
-
-    @Option(name: .customLong("memory"), help: "Memory bound of each task's search bank, in MiB; a task that reaches it is recorded unsolved and the run goes on (the top-down search keeps no bank: a candidate that would build more lists than this runs on the reference evaluator).")
-    var memoryMiB: Int = 1024
-
-    @Option(help: "Tasks searched in parallel; a job with no task left helps a top-down search still under way (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var limits: SearchOptions
 
     @Option(name: .customLong("run"), help: "The run store (default runs/NAME.sqlite).")
     var runStore: String?
 
-    @Option(help: "The starting grammar: for JSON tasks the λ-calculus grammar (default Grammars/lists.grammar); for SyGuS files weights and abstractions for their productions, such as `ouro library RUN --export` writes (default: uniform weights, no abstractions).")
-    var grammar: String?
+    @OptionGroup var grammarOption: GrammarOption
 
     @Flag(help: "Continue the run in --run where it stopped.")
     var resume = false
 
-    @Option(help: "Seed for dreams and the ranking model.")
-    var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Abstractions learned per round (0: none).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Abstractions learned per round, 0 ≤ K ≤ 1000 (0: none).", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000) })
     var abstractions = 5
+
+    @Option(name: .customLong("max-arity"), parsing: .unconditional, help: ArgumentHelp("The most arguments a learned abstraction may take, 0 ≤ A ≤ 10.", valueName: "A"),
+            transform: { try CommandLineNumber.integer($0, in: 0...10) })
+    var maximumArity = 3
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many programs each task's frontier keeps, 1 ≤ K ≤ 1000.", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 1...1_000) })
+    var frontier = 5
 
     @Flag(name: .customLong("no-ranker"), help: "Do not train or use a ranking model.")
     var noRanker = false
 
-    @Option(help: "Dreams per round for the ranking model.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dreams per round for the ranking model, 0 ≤ N ≤ 1000000.", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
     var dreams = 1_000
 
-    @Flag(help: "Print one JSON object per round.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     func validate() throws {
         if directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
-        if rounds < 0 { throw ValidationError("--rounds must be 0 or more.") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
-        if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
-        if abstractions < 0 || dreams < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
     }
 
     /// The tasks with a file given twice in one split counted once; a task in both splits is an error.
@@ -104,23 +96,15 @@ struct BootstrapCommand: ParsableCommand {
         var tasks: [(file: String, task: BootstrapTask, split: Split)] = []
         var problems: [SyGuSProblem] = []
         for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
-            for file in try taskFiles(paths) {
+            for file in try TaskFiles.expand(paths) {
                 let text = try InputError.readText(file)
                 if file.hasSuffix(".sl") {
-                    do {
-                        let problem = try SyGuSProblem(parsing: text)
-                        problems.append(problem)
-                        tasks.append((file, .sygus(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
-                    } catch {
-                        throw InputError(file: file, position: error.position, message: error.message)
-                    }
+                    let problem = try TaskFiles.sygus(text, file: file)
+                    problems.append(problem)
+                    tasks.append((file, .sygus(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
                     continue
                 }
-                do {
-                    for task in try ExampleTask.readAll(json: text) { tasks.append((file, .examples(task), split)) }
-                } catch {
-                    throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
-                }
+                for task in try TaskFiles.examples(text, file: file) { tasks.append((file, .examples(task), split)) }
             }
         }
         if !problems.isEmpty && problems.count != tasks.count {
@@ -129,8 +113,8 @@ struct BootstrapCommand: ParsableCommand {
         tasks = try Self.withoutRepeats(tasks)
         // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
         // start) for every operator they offer, and the library.
-        let startGrammar = problems.isEmpty || grammar != nil
-            ? try readGrammar(grammar ?? "Grammars/lists.grammar")
+        let startGrammar = problems.isEmpty || grammarOption.grammar != nil
+            ? try readGrammar(grammarOption.grammar ?? "Grammars/lists.grammar")
             : Grammar.fitted(to: [], offering: problems, name: "sygus")
         let name = URL(fileURLWithPath: directory ?? trainPaths[0]).standardized.lastPathComponent
         let runFile = runStore ?? "runs/\(name).sqlite"
@@ -146,8 +130,10 @@ struct BootstrapCommand: ParsableCommand {
         } catch {
             throw InputError(file: runFile, message: error.message)
         }
-        var settings = BootstrapSettings(rounds: rounds, timeout: timeout, jobs: jobs, seed: seed)
+        var settings = BootstrapSettings(rounds: rounds, timeout: limits.timeout(default: 5), jobs: limits.jobs, seed: seedOption.seed)
         settings.abstractionsPerRound = abstractions
+        settings.maximumArity = maximumArity
+        settings.frontierSize = frontier
         settings.useRanker = !noRanker
         settings.dreams = dreams
         let bootstrap: BootstrapRun
@@ -163,12 +149,12 @@ struct BootstrapCommand: ParsableCommand {
         } catch {
             throw InputError(file: runFile, message: error.message)
         }
-        let json = self.json
+        let json = output.json
         let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
-        let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let runDeadline = limits.runDeadline()
         let outcome: BootstrapOutcome
         do {
-            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: memoryMiB << 20) { event in
+            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: limits.memoryBytes) { event in
                 switch event {
                 case .wake(let round, let done, let total, let solved, let elapsed):
                     let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
@@ -185,25 +171,18 @@ struct BootstrapCommand: ParsableCommand {
             throw InputError(file: runFile, message: error.message + "; continue the run with --resume once the problem is fixed")
         }
         if !json { Swift.print("run store: \(runFile)") }
-        if case .runTimeLimit(let round) = outcome, let runTimeout {
+        if case .runTimeLimit(let round) = outcome, let runTimeout = limits.runTimeout {
             printError("the run's time limit of \(String(format: "%g", runTimeout)) s (--run-timeout) was reached in round \(round); "
                 + "every finished task is kept: continue with --resume --run \(runFile)")
             throw ExitCode(ExitStatus.noAnswer)
         }
     }
 
-    private func printRound(_ summary: RoundSummary) { Self.print(summary, json: json) }
+    private func printRound(_ summary: RoundSummary) { Self.print(summary, json: output.json) }
 
     private static func print(_ summary: RoundSummary, json: Bool) {
         if json {
-            var object: [String: Any] = [
-                "round": summary.round, "trainSolved": summary.trainSolved, "trainTotal": summary.trainTotal,
-                "testSolved": summary.testSolved, "testTotal": summary.testTotal, "newAbstractions": summary.newAbstractions,
-                "librarySize": summary.librarySize, "seconds": (summary.seconds * 10).rounded() / 10,
-            ]
-            object["medianCandidatesTest"] = summary.medianCandidatesTest ?? NSNull()
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-            Swift.print(String(decoding: data, as: UTF8.self))
+            Swift.print(JSONOption.line(summary.jsonObject))
         } else {
             let median = summary.medianCandidatesTest.map { String(format: "%.0f", $0) } ?? "-"
             Swift.print("round \(summary.round): train \(summary.trainSolved)/\(summary.trainTotal), test \(summary.testSolved)/\(summary.testTotal), "
@@ -211,24 +190,6 @@ struct BootstrapCommand: ParsableCommand {
                 + String(format: "%.1f s", summary.seconds))
         }
         fflush(nil)
-    }
-
-    /// Task files (JSON or SyGuS) named directly or found (sorted) in folders.
-    private func taskFiles(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(file: path, message: "no such file or folder")
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".sl") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(path)
-            }
-        }
-        return files
     }
 }
 
