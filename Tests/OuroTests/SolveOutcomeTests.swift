@@ -6,13 +6,6 @@ import TestSupport
 /// 3 only when the time ran out, 4 for any other reason, and a finite grammar whose programs
 /// were all tried is `infeasible` (exit 0), as SyGuS solvers answer.
 @Suite struct SolveOutcomeTests {
-    /// Writes `text` to a fresh folder as `name` and returns its path.
-    static func problem(_ name: String, _ text: String) throws -> String {
-        let file = try TestSupport.temporaryDirectory().appendingPathComponent(name)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
-    }
-
     /// Shifts alone never compute bvnot, and their behaviours on the examples run out.
     static let shifts = """
         (set-logic BV)
@@ -23,14 +16,18 @@ import TestSupport
         """
 
     @Test func exhaustingAnInfiniteGrammarIsUnknownWithTheCostBoundAndExitFour() throws {
-        let file = try Self.problem("shifts.sl", Self.shifts)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try TestSupport.write(named: "shifts.sl", in: directory, Self.shifts)
         let outcome = try TestSupport.ouro(["solve", "--timeout", "60", file])
         #expect(outcome.status == 4, "\(outcome.standardError)")
         #expect(outcome.standardOutput == "unknown ; every program up to cost 1000 was tried\n")
     }
 
     @Test func aFiniteGrammarWithNoFittingProgramIsInfeasible() throws {
-        let file = try Self.problem("finite.sl", """
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try TestSupport.write(named: "finite.sl", in: directory, """
             (set-logic BV)
             (synth-fun f ((x (_ BitVec 8))) (_ BitVec 8) ((Start (_ BitVec 8)) (Leaf (_ BitVec 8)))
                 ((Start (_ BitVec 8) ((bvshl Leaf Leaf) (bvand Leaf Leaf))) (Leaf (_ BitVec 8) (x #x01))))
@@ -48,7 +45,9 @@ import TestSupport
     }
 
     @Test func anUnsupportedConstraintSaysWhatAndIsNotATimeout() throws {
-        let file = try Self.problem("nested.sl", """
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try TestSupport.write(named: "nested.sl", in: directory, """
             (set-logic LIA)
             (synth-fun f ((x Int)) Int)
             (declare-var x Int)
@@ -62,14 +61,18 @@ import TestSupport
 
     @Test func runningOutOfTimeIsUnknownTimeoutWithExitThree() throws {
         // Examples no small program meets: the bank of programs grows until the time runs out.
-        let file = try Self.problem("random.sl", ResourceLimitTests.impossibleBitVector)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try TestSupport.write(named: "random.sl", in: directory, ResourceLimitTests.impossibleBitVector)
         let outcome = try TestSupport.ouro(["solve", "--timeout", "0.3", file])
         #expect(outcome.status == 3)
         #expect(outcome.standardOutput == "unknown ; timeout\n")
     }
 
     @Test func aMemoryLimitIsNamedAndIsNotATimeout() throws {
-        let file = try Self.problem("random.sl", ResourceLimitTests.impossibleBitVector)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try TestSupport.write(named: "random.sl", in: directory, ResourceLimitTests.impossibleBitVector)
         let outcome = try TestSupport.ouro(["solve", "--memory", "1", "--timeout", "120", file])
         #expect(outcome.status == 4)
         #expect(outcome.standardOutput == "unknown ; the search bank reached its memory limit of 1 MiB\n")

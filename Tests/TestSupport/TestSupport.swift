@@ -75,6 +75,13 @@ public enum TestSupport {
         )
     }
 
+    /// Writes `text` to the file `name` in `directory` and returns the file's path.
+    public static func write(named name: String, in directory: URL, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
     /// A fresh temporary folder for one test.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ouro-test-\(UUID().uuidString)")
