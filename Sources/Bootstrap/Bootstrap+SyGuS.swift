@@ -28,7 +28,7 @@ extension BootstrapRun {
         case .infeasible(let reason):
             stored.reason = "infeasible: \(reason)"
         case .unknown(let reason):
-            stored.reason = reason
+            stored.reason = reason.description
         }
         return stored
     }

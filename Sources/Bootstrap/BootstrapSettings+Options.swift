@@ -7,7 +7,7 @@ extension BootstrapSettings {
         [
             ("--rounds", String(rounds)),
             ("--timeout", Self.number(timeout)),
-            ("--memory", memoryMiB.map(String.init) ?? "not recorded"),
+            ("--memory", memoryMiB.map { $0 >= Int.max >> 20 ? "none" : String($0) } ?? "not recorded"),
             ("--seed", String(seed)),
             ("--frontier", String(frontierSize)),
             ("--abstractions", String(abstractionsPerRound)),
@@ -34,6 +34,12 @@ extension BootstrapSettings {
             }
             return "\(stored.option) is \(stored.value) in \(run), \(asked.value) given"
         }
+    }
+
+    /// The memory bound of each task in bytes (`Int.max` for none; 1 GiB when not recorded).
+    public var memoryBytes: Int {
+        guard let memoryMiB else { return 1 << 30 }
+        return memoryMiB >= Int.max >> 20 ? .max : memoryMiB << 20
     }
 
     /// A number of seconds as the command line takes it: 5, 0.5.

@@ -25,7 +25,7 @@ extension Synthesizer {
         var primary = self
         primary.options.timeout = options.timeout * primaryShare
         let first = primary.search(problem, grammar: grammar, ranker: ranker, runDeadline: runDeadline)
-        guard case .unknown(let reason) = first.status, reason != SearchStop.runTimeLimit else { return first }
+        guard case .unknown(let reason) = first.status, reason != .runTimeLimit else { return first }
         var secondary = self
         secondary.options.timeout = options.timeout - (ContinuousClock.now - start)
         guard secondary.options.timeout > .zero else { return first }
@@ -50,7 +50,7 @@ extension Synthesizer {
         for (function, body) in bodies {
             let inlined = library.inlined(body)
             if inlined != body && problem.functions[function].grammar.addingConstants(of: problem).derivation(of: inlined) == nil {
-                result.status = .unknown("internal error: an answer found with the library, \(problem.text(of: inlined, function: function)), is not in the problem's grammar")
+                result.status = .unknown(.other("internal error: an answer found with the library, \(problem.text(of: inlined, function: function)), is not in the problem's grammar"))
                 return result
             }
             answers[function] = inlined

@@ -8,7 +8,9 @@ import Tasks
 struct ExampleSearch {
     enum Outcome {
         case found(Expression)
-        case failed(String)
+        case failed(UnknownReason)
+        /// The grammar is finite and every program of it was tried: none fits the examples.
+        case noProgramFits(tried: Int)
     }
 
     let problem: SyGuSProblem
@@ -41,7 +43,7 @@ struct ExampleSearch {
                 grammar: grammar, definitions: problem.definitions, parameterSorts: function.parameters.map(\.sort),
                 inputs: table.rows, costs: options.costs?(grammar) ?? defaultCosts(function), memoryLimit: options.memoryLimit)
         } catch {
-            return .failed(error.description)
+            return .failed(.unsupported(error.description))
         }
         let rowCount = table.rows.count
         let pointwise = specification.isFunctional || specification.isSingleInvocation
@@ -108,10 +110,14 @@ struct ExampleSearch {
         candidates += enumerator.candidates
         if let found { return .found(found) }
         switch outcome {
-        case .timeLimit: return .failed("timeout")
-        case .memoryLimit: return .failed("the search bank reached its memory limit of \(options.memoryLimit >> 20) MiB")
-        case .exhausted: return .failed("every program up to the maximum cost was tried")
-        case .stopped: return .failed("stopped")
+        case .timeLimit: return .failed(.timeout)
+        case .memoryLimit: return .failed(.memoryLimit(bytes: options.memoryLimit))
+        case .exhausted:
+            // Every program of a finite grammar was built and checked where programs of the
+            // start symbol are checked: none fits the examples, so none fits the constraints.
+            if (conditional?.nonterminal ?? 0) == 0 && grammar.isFinite { return .noProgramFits(tried: enumerator.candidates) }
+            return .failed(.exhausted(maximumCost: BottomUpEnumerator.defaultMaximumCost))
+        case .stopped: return .failed(.other("stopped"))
         }
     }
 

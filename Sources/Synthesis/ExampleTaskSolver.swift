@@ -20,7 +20,9 @@ public struct ExampleTaskResult: Sendable {
     /// Complete programs tested on the examples.
     public var candidates: Int
     /// Why the search stopped when the frontier is empty.
-    public var reason: String?
+    public var unknownReason: UnknownReason?
+    /// `unknownReason` in words, as the run store keeps it.
+    public var reason: String? { unknownReason?.description }
 
     public var solved: Bool { !frontier.isEmpty }
 }
@@ -63,11 +65,11 @@ public struct ExampleTaskSolver: Sendable {
         let taskDeadline = start + timeout
         let deadline = runDeadline.map { min($0, taskDeadline) } ?? taskDeadline
         if deadline <= start {
-            return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0, reason: SearchStop.runTimeLimit)
+            return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0, unknownReason: .runTimeLimit)
         }
         guard grammar.mayBuildProgram(of: task.request) else {
             return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0,
-                                     reason: "the grammar builds no finite program of type \(task.request)")
+                                     unknownReason: .other("the grammar builds no finite program of type \(task.request)"))
         }
         let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, memoryLimit: memoryLimit)
         let leaves = enumerator.leaves
@@ -94,22 +96,23 @@ public struct ExampleTaskSolver: Sendable {
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        var reason: String?
+        var reason: UnknownReason?
         if frontier.isEmpty {
             switch result.outcome {
             case .timeLimit:
                 if deadline < taskDeadline {
-                    reason = SearchStop.runTimeLimit
+                    reason = .runTimeLimit
                 } else if result.candidates == 0 {
-                    reason = "timeout without a single complete program of type \(task.request): can the grammar build one?"
+                    reason = .timeoutWithoutCandidates(type: task.request.description)
                 } else {
-                    reason = "timeout"
+                    reason = .timeout
                 }
-            case .exhausted: reason = "no program of the requested type fits"
-            case .stopped, .costLimit, .memoryLimit: reason = "stopped"
+            case .exhausted: reason = .other("no program of the requested type fits")
+            case .memoryLimit: reason = .memoryLimit(bytes: memoryLimit)
+            case .stopped, .costLimit: reason = .other("stopped")
             }
         }
-        return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: result.candidates, reason: reason)
+        return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: result.candidates, unknownReason: reason)
     }
 }
 

@@ -30,7 +30,7 @@ public struct SynthesisResult: Sendable {
         /// No function can satisfy the constraints (for example one input with two outputs).
         case infeasible(String)
         /// No answer: the budget ran out, or the problem is outside what the search supports.
-        case unknown(String)
+        case unknown(UnknownReason)
     }
 
     public var status: Status
@@ -59,11 +59,11 @@ public struct Synthesizer: Sendable {
         let taskDeadline = start + options.timeout
         guard let runDeadline, runDeadline < taskDeadline else { return solve(problem, start: start, deadline: taskDeadline) }
         if runDeadline <= start {
-            return SynthesisResult(status: .unknown(SearchStop.runTimeLimit), seconds: 0, candidates: 0, iterations: 0)
+            return SynthesisResult(status: .unknown(.runTimeLimit), seconds: 0, candidates: 0, iterations: 0)
         }
         var result = solve(problem, start: start, deadline: runDeadline)
-        if case .unknown(let reason) = result.status, reason == "timeout" || ContinuousClock.now >= runDeadline {
-            result.status = .unknown(SearchStop.runTimeLimit)
+        if case .unknown(let reason) = result.status, reason == .timeout || ContinuousClock.now >= runDeadline {
+            result.status = .unknown(.runTimeLimit)
         }
         return result
     }
@@ -79,28 +79,28 @@ public struct Synthesizer: Sendable {
         }
         guard problem.functions.count == 1 else {
             guard let bodies = DefinedFunctions(problem: problem).solve() else {
-                return result(.unknown("the constraints do not define the \(problem.functions.count) functions by equations; several functions are supported only then"))
+                return result(.unknown(.unsupported("several functions to synthesize, which the constraints do not define by equations (\(problem.functions.count) functions are supported only then)")))
             }
             iterations = 1
             do {
                 let verifier = try Verifier(problem: problem, timeout: options.timeout)
                 switch try verifier.verify(bodies, timeout: max(.milliseconds(100), deadline - clock.now)) {
                 case .verified: return result(.solved(bodies))
-                case .counterexample: return result(.unknown("the functions the equations define do not satisfy every constraint"))
-                case .unknown(let reason): return result(.unknown("Z3 could not verify a candidate: \(reason)"))
+                case .counterexample: return result(.unknown(.other("the functions the equations define do not satisfy every constraint")))
+                case .unknown(let reason): return result(.unknown(.verifier(reason)))
                 }
             } catch {
-                return result(.unknown("Z3: \(error)"))
+                return result(.unknown(.other("Z3: \(error)")))
             }
         }
         guard let specification = Specification(problem: problem, function: 0) else {
-            return result(.unknown("a call of the function nested in another call's arguments is not supported"))
+            return result(.unknown(.unsupported("a call of the function nested in another call's arguments")))
         }
         let verifier: Verifier
         do {
             verifier = try Verifier(problem: problem, timeout: options.timeout)
         } catch {
-            return result(.unknown("Z3: \(error)"))
+            return result(.unknown(.other("Z3: \(error)")))
         }
         let evaluator = ExpressionEvaluator(definitions: problem.definitions)
         var table = ExampleTable()
@@ -116,7 +116,7 @@ public struct Synthesizer: Sendable {
         } catch .contradictoryOutputs(let arguments) {
             return result(.infeasible("the constraints demand two different outputs for the input \(arguments.map(\.description).joined(separator: " "))"))
         } catch {
-            return result(.unknown("the constraints cannot be evaluated at the starting points"))
+            return result(.unknown(.unsupported("constraints that cannot be evaluated at the starting points")))
         }
         let grammar = problem.functions[0].grammar.addingConstants(of: problem)
         var verdicts: [[Value: Bool]] = []
@@ -131,32 +131,34 @@ public struct Synthesizer: Sendable {
             switch outcome {
             case .found(let expression): body = expression
             case .failed(let reason): return result(.unknown(reason))
+            case .noProgramFits(let tried):
+                return result(.infeasible("the grammar is finite and none of its programs fits the examples (\(tried) candidates tried)"))
             }
             let verdict: Verifier.Verdict
             do {
                 verdict = try verifier.verify([0: body], timeout: max(.milliseconds(100), deadline - clock.now))
             } catch {
-                return result(.unknown("Z3: \(error)"))
+                return result(.unknown(.other("Z3: \(error)")))
             }
             options.trace?("round \(iterations): \(table.points.count) points, \(table.rows.count) examples; candidate \(problem.text(of: body, function: 0)): \(verdict)")
             switch verdict {
             case .verified:
                 return result(.solved([0: body]))
             case .unknown(let reason):
-                return result(.unknown("Z3 could not verify a candidate: \(reason)"))
+                return result(.unknown(.verifier(reason)))
             case .counterexample(let point):
                 if table.points.contains(point) {
-                    return result(.unknown("a candidate consistent with the examples failed on one of them (an evaluator and Z3 disagree)"))
+                    return result(.unknown(.other("a candidate consistent with the examples failed on one of them (an evaluator and Z3 disagree)")))
                 }
                 do {
                     try table.add(point: point, specification, evaluator)
                 } catch .contradictoryOutputs(let arguments) {
                     return result(.infeasible("the constraints demand two different outputs for \(arguments)"))
                 } catch {
-                    return result(.unknown("the constraints cannot be evaluated at a counterexample"))
+                    return result(.unknown(.unsupported("constraints that cannot be evaluated at a counterexample")))
                 }
             }
-            if clock.now >= deadline { return result(.unknown("timeout")) }
+            if clock.now >= deadline { return result(.unknown(.timeout)) }
         }
     }
 }

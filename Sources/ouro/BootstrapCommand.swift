@@ -20,7 +20,7 @@ struct BootstrapCommand: ParsableCommand {
             with --resume, and a finished one is extended with --resume --rounds N. On --resume \
             the options left out keep the run's values, and the tasks are the run's when no DIR \
             or --train/--test is given; --jobs and --run-timeout may change, a setting that \
-            changes results (--timeout, --memory, --seed, --abstractions, --dreams, --no-ranker) \
+            changes results (--timeout, --memory, --seed, --abstractions, --max-arity, --frontier, --dreams, --no-ranker) \
             may not. Prints one line per round (one JSON object with --json).
             """
     )
@@ -34,44 +34,42 @@ struct BootstrapCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Test task files or folders (instead of DIR).")
     var test: [String] = []
 
-    @Option(help: "Learning rounds after round 0: rows 0 … N are reported (default 3; with --resume, the run's, and more extend it).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rounds after round 0, 0 ≤ N ≤ 1000: rows 0 … N are reported (default 3; with --resume, the run's, and more extend a finished run).", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000) })
     var rounds: Int?
 
-    @Option(help: "Wall-time limit per task and round, in seconds (default 5).")
-    var timeout: Double?
-
-    @Option(name: .customLong("run-timeout"), help: "Wall-time limit for this invocation, in seconds: searches under way stop, and the run stops before its next step with everything finished kept (exit 3); --resume continues it.")
-    var runTimeout: Double?
-
-    @Option(name: .customLong("memory"), help: "Memory bound of each task's search bank, in MiB; a task that reaches it is recorded unsolved and the run goes on (the top-down search keeps no bank: a candidate that would build more lists than this runs on the reference evaluator).")
-    var memoryMiB: Int?
-
-    @Option(help: "Tasks searched in parallel; a job with no task left helps a top-down search still under way (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var limits: SearchOptions
 
     @Option(name: .customLong("run"), help: "The run store (default runs/NAME.sqlite).")
     var runStore: String?
 
-    @Option(help: "The starting grammar: for JSON tasks the λ-calculus grammar (default `lists`, the bundled lists grammar; a bundled grammar's name or a file's path); for SyGuS files weights and abstractions for their productions, such as `ouro library RUN --export` writes (default: uniform weights, no abstractions).")
-    var grammar: String?
+    @OptionGroup var grammarOption: GrammarOption
 
     @Flag(help: "Continue the run in --run where it stopped.")
     var resume = false
 
-    @Option(help: "Seed for dreams and the ranking model (default 1).")
-    var seed: UInt64?
+    @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Abstractions learned per round (0: none; default 5).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Abstractions learned per round, 0 ≤ K ≤ 1000 (0: none; default 5).", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000) })
     var abstractions: Int?
+
+    @Option(name: .customLong("max-arity"), parsing: .unconditional, help: ArgumentHelp("The most arguments a learned abstraction may take, 0 ≤ A ≤ 10 (default 3).", valueName: "A"),
+            transform: { try CommandLineNumber.integer($0, in: 0...10) })
+    var maximumArity: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many programs each task's frontier keeps, 1 ≤ K ≤ 1000 (default 5).", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 1...1_000) })
+    var frontier: Int?
 
     @Flag(name: .customLong("no-ranker"), help: "Do not train or use a ranking model.")
     var noRanker = false
 
-    @Option(help: "Dreams per round for the ranking model (default 1000).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dreams per round for the ranking model, 0 ≤ N ≤ 1000000 (default 1000).", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
     var dreams: Int?
 
-    @Flag(help: "Print one JSON object per round.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     /// Whether the tasks are the run store's own (`--resume --run RUN` with no task paths).
     private var tasksFromStore: Bool { resume && directory == nil && train.isEmpty && test.isEmpty }
@@ -80,26 +78,26 @@ struct BootstrapCommand: ParsableCommand {
         if tasksFromStore && runStore == nil { throw ValidationError("--resume with no problem set needs --run RUN.") }
         if !tasksFromStore && directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
-        if let rounds, rounds < 0 { throw ValidationError("--rounds must be 0 or more.") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
-        if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if let memoryMiB, memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
-        if (abstractions ?? 0) < 0 || (dreams ?? 0) < 0 { throw ValidationError("--abstractions and --dreams must be 0 or more.") }
     }
 
     /// The run's settings: the options given, and for those left out the stored run's values
     /// (`stored`, when resuming) or the defaults.
     private func settings(over stored: BootstrapSettings?) -> BootstrapSettings {
-        var settings = stored ?? BootstrapSettings(rounds: 3, timeout: 5, jobs: jobs, seed: 1)
-        settings.jobs = jobs
+        var settings = stored ?? BootstrapSettings(rounds: 3, timeout: 5, jobs: limits.jobs, seed: 1)
+        settings.jobs = limits.jobs
         if let rounds { settings.rounds = rounds }
-        if let timeout { settings.timeout = timeout }
-        if let seed { settings.seed = seed }
+        if let timeout = limits.timeout { settings.timeout = timeout }
+        if let seed = seedOption.given { settings.seed = seed }
         if let abstractions { settings.abstractionsPerRound = abstractions }
+        if let maximumArity { settings.maximumArity = maximumArity }
+        if let frontier { settings.frontierSize = frontier }
         if let dreams { settings.dreams = dreams }
         if noRanker { settings.useRanker = false }
-        if let memoryMiB { settings.memoryMiB = memoryMiB } else if settings.memoryMiB == nil && stored == nil { settings.memoryMiB = 1024 }
+        if let memory = limits.memory {
+            settings.memoryMiB = memory >> 20
+        } else if stored == nil {
+            settings.memoryMiB = SearchOptions.defaultMemoryBytes >> 20
+        }
         return settings
     }
 
@@ -149,23 +147,15 @@ struct BootstrapCommand: ParsableCommand {
         var tasks: [(file: String, task: BootstrapTask, split: Split)] = []
         var problems: [SyGuSProblem] = []
         for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
-            for file in try taskFiles(paths) {
+            for file in try TaskFiles.expand(paths) {
                 let text = try InputError.readText(file)
                 if file.hasSuffix(".sl") {
-                    do {
-                        let problem = try SyGuSProblem(parsing: text)
-                        problems.append(problem)
-                        tasks.append((file, .sygus(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
-                    } catch {
-                        throw InputError(file: file, position: error.position, message: error.message)
-                    }
+                    let problem = try TaskFiles.sygus(text, file: file)
+                    problems.append(problem)
+                    tasks.append((file, .sygus(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
                     continue
                 }
-                do {
-                    for task in try ExampleTask.readAll(json: text) { tasks.append((file, .examples(task), split)) }
-                } catch {
-                    throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
-                }
+                for task in try TaskFiles.examples(text, file: file) { tasks.append((file, .examples(task), split)) }
             }
         }
         if !problems.isEmpty && problems.count != tasks.count {
@@ -174,12 +164,12 @@ struct BootstrapCommand: ParsableCommand {
         tasks = try Self.withoutRepeats(tasks)
         // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
         // start) for every operator they offer, and the library.
-        var startGrammar = problems.isEmpty || grammar != nil
-            ? try readGrammar(grammar ?? "lists")
+        var startGrammar = problems.isEmpty || grammarOption.grammar != nil
+            ? try readGrammar(grammarOption.grammar ?? "lists")
             : Grammar.fitted(to: [], offering: problems, name: "sygus")
         if let storedGrammar = existing?.grammar {
-            if grammar != nil && storedGrammar.fileText != startGrammar.fileText {
-                throw InputError(file: runFile, message: "--grammar \(grammar!) is not the grammar the run started from; leave --grammar out to keep the run's")
+            if let given = grammarOption.grammar, storedGrammar.fileText != startGrammar.fileText {
+                throw InputError(file: runFile, message: "--grammar \(given) is not the grammar the run started from; leave --grammar out to keep the run's")
             }
             startGrammar = storedGrammar
         }
@@ -207,12 +197,12 @@ struct BootstrapCommand: ParsableCommand {
         } catch {
             throw InputError(file: runFile, message: error.message)
         }
-        let json = self.json
+        let json = output.json
         let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
-        let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let runDeadline = limits.runDeadline()
         let outcome: BootstrapOutcome
         do {
-            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: (settings.memoryMiB ?? 1024) << 20) { event in
+            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: settings.memoryBytes) { event in
                 switch event {
                 case .wake(let round, let done, let total, let solved, let elapsed):
                     let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
@@ -229,7 +219,7 @@ struct BootstrapCommand: ParsableCommand {
             throw InputError(file: runFile, message: error.message + "; continue the run with --resume once the problem is fixed")
         }
         if !json { Swift.print("run store: \(runFile)") }
-        if case .runTimeLimit(let round) = outcome, let runTimeout {
+        if case .runTimeLimit(let round) = outcome, let runTimeout = limits.runTimeout {
             printError("the run's time limit of \(String(format: "%g", runTimeout)) s (--run-timeout) was reached in round \(round); "
                 + "every finished task is kept: continue with --resume --run \(runFile)")
             throw ExitCode(ExitStatus.noAnswer)
@@ -268,18 +258,11 @@ struct BootstrapCommand: ParsableCommand {
         return paths.filter { seen.insert($0).inserted }
     }
 
-    private func printRound(_ summary: RoundSummary) { Self.print(summary, json: json) }
+    private func printRound(_ summary: RoundSummary) { Self.print(summary, json: output.json) }
 
     private static func print(_ summary: RoundSummary, json: Bool) {
         if json {
-            var object: [String: Any] = [
-                "round": summary.round, "trainSolved": summary.trainSolved, "trainTotal": summary.trainTotal,
-                "testSolved": summary.testSolved, "testTotal": summary.testTotal, "newAbstractions": summary.newAbstractions,
-                "librarySize": summary.librarySize, "seconds": (summary.seconds * 10).rounded() / 10,
-            ]
-            object["medianCandidatesTest"] = summary.medianCandidatesTest ?? NSNull()
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-            Swift.print(String(decoding: data, as: UTF8.self))
+            Swift.print(JSONOption.line(summary.jsonObject))
         } else {
             let median = summary.medianCandidatesTest.map { String(format: "%.0f", $0) } ?? "-"
             Swift.print("round \(summary.round): train \(summary.trainSolved)/\(summary.trainTotal), test \(summary.testSolved)/\(summary.testTotal), "
@@ -287,24 +270,6 @@ struct BootstrapCommand: ParsableCommand {
                 + String(format: "%.1f s", summary.seconds))
         }
         fflush(nil)
-    }
-
-    /// Task files (JSON or SyGuS) named directly or found (sorted) in folders.
-    private func taskFiles(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(file: path, message: "no such file or folder")
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".sl") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(path)
-            }
-        }
-        return files
     }
 }
 

@@ -25,28 +25,30 @@ struct Compress: ParsableCommand {
     @Argument(help: "The corpus file.")
     var corpus: String
 
-    @Option(help: "How many abstractions to learn (fewer when none compresses).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many abstractions to learn, 0 ≤ N ≤ 10000 (fewer when none compresses).", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...10_000) })
     var iterations = 10
 
-    @Option(name: .customLong("max-arity"), help: "The most arguments an abstraction may take.")
+    @Option(name: .customLong("max-arity"), parsing: .unconditional, help: ArgumentHelp("The most arguments an abstraction may take, 0 ≤ A ≤ 10.", valueName: "A"),
+            transform: { try CommandLineNumber.integer($0, in: 0...10) })
     var maximumArity = 3
 
-    @Flag(help: "Print one JSON object: original_cost, final_cost, compression_ratio, abstractions, rewritten.")
-    var json = false
+    /// `--json`: one object, original_cost, final_cost, compression_ratio, abstractions, rewritten.
+    @OptionGroup var output: JSONOption
 
     @Option(help: "Write the rewritten corpus here, in the corpus's own format.")
     var out: String?
 
-    @Option(help: "The grammar the corpus's programs belong to (typed library learning).")
-    var grammar: String?
+    /// The grammar the corpus's programs belong to (typed library learning).
+    @OptionGroup var grammarOption: GrammarOption
+
+    private var grammar: String? { grammarOption.grammar }
 
     @Option(help: "With --grammar: write the grammar extended with the learned abstractions here.")
     var library: String?
 
     func validate() throws {
         if library != nil && grammar == nil { throw ValidationError("--library needs --grammar.") }
-        if iterations < 0 { throw ValidationError("--iterations must be 0 or more.") }
-        if maximumArity < 0 { throw ValidationError("--max-arity must be 0 or more.") }
     }
 
     func run() throws {
@@ -78,7 +80,7 @@ struct Compress: ParsableCommand {
         if let out {
             try write(Corpus.isJSON(text) ? jsonText(rewritten) + "\n" : rewritten.map { $0 + "\n" }.joined(), to: out)
         }
-        print(json ? jsonReport(result, rewritten: rewritten, types: types) : textReport(result, types: types))
+        print(output.json ? jsonReport(result, rewritten: rewritten, types: types) : textReport(result, types: types))
     }
 
     /// Reads the corpus as typed programs of the grammar and learns a library from them.
@@ -135,8 +137,7 @@ struct Compress: ParsableCommand {
             },
             "rewritten": rewritten,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return JSONOption.line(object)
     }
 
     private func jsonText(_ strings: [String]) -> String {

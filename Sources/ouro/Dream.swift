@@ -27,23 +27,29 @@ struct DreamCommand: ParsableCommand {
     @Argument(help: "A run store from `ouro bootstrap` (instead of --grammar and --tasks).")
     var runStore: String?
 
-    @Option(help: "With a run store: the round whose grammar to dream from (default: the latest).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("With a run store: the round whose grammar to dream from, 0 ≤ K ≤ 1000000 (default: the latest).", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
     var round: Int?
 
-    @Option(help: "The grammar to sample from.")
-    var grammar: String?
+    @OptionGroup var grammarOption: GrammarOption
 
     @Option(parsing: .upToNextOption, help: "JSON task files whose types and inputs the dreams use.")
     var tasks: [String] = []
 
-    @Option(help: "How many dreams.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many dreams, 1 ≤ N ≤ 1000000.", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 1...1_000_000) })
     var count = 10
 
-    @Option(help: "Seed of the sampler.")
-    var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
 
-    @Option(help: "Examples shown per dream.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Examples shown per dream, 0 ≤ N ≤ 1000.", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000) })
     var show = 3
+
+    @OptionGroup var output: JSONOption
+
+    private var grammar: String? { grammarOption.grammar }
+    private var seed: UInt64 { seedOption.seed }
 
     func validate() throws {
         if runStore != nil && (grammar != nil || !tasks.isEmpty) { throw ValidationError("Give a run store, or --grammar and --tasks, not both.") }
@@ -51,7 +57,6 @@ struct DreamCommand: ParsableCommand {
             throw ValidationError("Give --grammar and --tasks (JSON task files whose inputs the dreams run on), or a run store.")
         }
         if runStore == nil && round != nil { throw ValidationError("--round applies to a run store.") }
-        if count < 1 { throw ValidationError("--count must be at least 1.") }
     }
 
     func run() throws {
@@ -73,26 +78,35 @@ struct DreamCommand: ParsableCommand {
         let dreams = Dream.dreams(of: parsed, over: all, options: DreamOptions(count: count, seed: seed))
         var lines: [String] = []
         for dream in dreams {
+            let examples = dream.task.examples.prefix(show).map { (inputs: $0.inputs.map(\.description), output: $0.output.description) }
+            if output.json {
+                lines.append(Self.jsonLine(program: dream.program.description, logPrior: dream.logPrior, task: dream.inputsFrom, examples: examples))
+                continue
+            }
             lines.append("\(dream.program)   (log prior \(String(format: "%.2f", dream.logPrior)), on the inputs of \(dream.inputsFrom))")
-            for example in dream.task.examples.prefix(show) {
-                lines.append("  \(example.inputs.map(\.description).joined(separator: ", ")) -> \(example.output)")
+            for example in examples {
+                lines.append("  \(example.inputs.joined(separator: ", ")) -> \(example.output)")
             }
         }
-        if dreams.count < count {
+        if dreams.count < count && !output.json {
             lines.append("(\(dreams.count) distinct behaviours found for \(count) requested)")
         }
         print(lines.joined(separator: "\n"))
     }
 
+    /// A dream as one line of JSON: its program, log prior (when known), the task whose
+    /// inputs it ran on, and its first examples.
+    static func jsonLine(program: String, logPrior: Double?, task: String, examples: [(inputs: [String], output: String)]) -> String {
+        JSONOption.line([
+            "program": program, "logPrior": logPrior.map { ($0 * 1000).rounded() / 1000 } ?? NSNull(), "task": task,
+            "examples": examples.map { ["inputs": $0.inputs, "output": $0.output] },
+        ] as [String: Any])
+    }
+
     private func readTasks(_ files: [String]) throws -> [ExampleTask] {
         var all: [ExampleTask] = []
         for file in files {
-            let text = try InputError.readText(file)
-            do {
-                all += try ExampleTask.readAll(json: text)
-            } catch {
-                throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
-            }
+            all += try TaskFiles.examples(try InputError.readText(file), file: file)
         }
         return all
     }
@@ -101,26 +115,26 @@ struct DreamCommand: ParsableCommand {
     private func dreamSyGuS(_ files: [String], grammar: Grammar) throws {
         var problems: [(name: String, problem: SyGuSProblem)] = []
         for file in files {
-            let text = try InputError.readText(file)
-            do {
-                let problem = try SyGuSProblem(parsing: text)
-                problems.append((URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem.extended(with: grammar).problem))
-            } catch {
-                throw InputError(file: file, position: error.position, message: error.message)
-            }
+            let problem = try TaskFiles.sygus(try InputError.readText(file), file: file)
+            problems.append((URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem.extended(with: grammar).problem))
         }
         let dreams = SyGuSDream.dreams(over: problems, grammar: grammar, count: count, seed: seed)
         var lines: [String] = []
         for dream in dreams {
             guard let source = problems.first(where: { dream.task.hasSuffix("(\($0.name))") })?.problem else { continue }
-            lines.append("\(source.text(of: dream.body, function: 0))   (\(dream.task))")
             let evaluator = ExpressionEvaluator(definitions: source.definitions)
-            for example in source.featureExamples.prefix(show) {
-                guard let output = try? evaluator.evaluate(dream.body, variables: [], parameters: example.inputs) else { continue }
-                lines.append("  \(example.inputs.map(\.description).joined(separator: ", ")) -> \(output)")
+            let examples = source.featureExamples.prefix(show).compactMap { example -> (inputs: [String], output: String)? in
+                guard let value = try? evaluator.evaluate(dream.body, variables: [], parameters: example.inputs) else { return nil }
+                return (example.inputs.map(\.description), value.description)
             }
+            if output.json {
+                lines.append(Self.jsonLine(program: source.text(of: dream.body, function: 0), logPrior: nil, task: dream.task, examples: examples))
+                continue
+            }
+            lines.append("\(source.text(of: dream.body, function: 0))   (\(dream.task))")
+            for example in examples { lines.append("  \(example.inputs.joined(separator: ", ")) -> \(example.output)") }
         }
-        if dreams.count < count {
+        if dreams.count < count && !output.json {
             lines.append("(\(dreams.count) distinct behaviours found for \(count) requested)")
         }
         print(lines.joined(separator: "\n"))

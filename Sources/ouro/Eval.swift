@@ -19,12 +19,13 @@ struct Eval: ParsableCommand {
     @Argument(help: "Input values, first argument first.")
     var inputs: [String] = []
 
-    @Option(help: "A grammar whose primitives the program may use: a bundled grammar's name (lists, bitvec, lia, strings) or a grammar file's path (default: every built-in).")
-    var grammar: String?
+    /// The grammar whose primitives the program may use (default: every built-in).
+    @OptionGroup var grammarOption: GrammarOption
+
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        var table = PrimitiveTable.builtins()
-        if let grammar { table = try readGrammar(grammar).primitiveTable }
+        let table = try grammarOption.grammar.map { try readGrammar($0).primitiveTable } ?? PrimitiveTable.builtins()
         let parsed: Program
         let type: TypeExpr
         var values: [Value] = []
@@ -45,9 +46,10 @@ struct Eval: ParsableCommand {
             printError("program: \(error)")
             throw ExitCode(ExitStatus.badInput)
         }
-        print("type: \(type)")
+        if !output.json { print("type: \(type)") }
         do {
-            print(try Evaluator().run(parsed, on: values))
+            let value = try Evaluator().run(parsed, on: values)
+            print(output.json ? JSONOption.line(["type": type.description, "output": value.description]) : value.description)
         } catch {
             printError("evaluation failed: \(error)")
             throw ExitCode(ExitStatus.badInput)

@@ -25,8 +25,11 @@ struct Library: ParsableCommand {
     @Argument(help: "A grammar file, a bundled grammar's name (lists, bitvec, lia, strings), or a run store from `ouro bootstrap`.")
     var grammar: String
 
-    @Option(help: "With a run store: the round whose library to show (default: the latest).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("With a run store: the round whose library to show, 0 ≤ K ≤ 1000000 (default: the latest).", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
     var round: Int?
+
+    @OptionGroup var output: JSONOption
 
     @Option(help: "Write the library shown as a grammar file.")
     var export: String?
@@ -59,6 +62,21 @@ struct Library: ParsableCommand {
             }
         }
         let entries = LibraryEntry.library(of: parsed, corpus: programs)
+        if output.json {
+            print(JSONOption.line([
+                "grammar": parsed.name ?? NSNull(), "primitives": parsed.primitives.count,
+                "abstractions": entries.map { entry -> [String: Any] in
+                    let stored = learnedIn[entry.name]
+                    return [
+                        "name": entry.name, "type": entry.type.description, "logWeight": (entry.logWeight * 1000).rounded() / 1000,
+                        "pattern": entry.pattern.description, "body": entry.body.description,
+                        "learnedForRound": stored?.round ?? NSNull(), "uses": stored?.uses ?? NSNull(), "utility": stored?.utility ?? NSNull(),
+                        "corpusUses": entry.uses ?? NSNull(), "savings": entry.savings ?? NSNull(),
+                    ]
+                },
+            ] as [String: Any]))
+            return
+        }
         var lines = ["grammar \(parsed.name ?? "(unnamed)"): \(parsed.primitives.count) primitives, \(entries.count) abstractions"]
         for entry in entries {
             lines.append("")

@@ -8,9 +8,12 @@ struct Ouro: ParsableCommand {
         commandName: "ouro",
         abstract: "A program synthesizer that improves its own search.",
         discussion: """
-            Exit codes: 0 success; 2 bad input or usage; 3 no answer found in time; 1 internal error.
+            Exit codes: 0 success; 2 bad input or usage; 3 no answer found in time; 4 no answer for \
+            another reason (a memory limit, every program up to the cost bound tried, something not \
+            supported); 1 internal error. Shell completion: `ouro --generate-completion-script bash` \
+            (or zsh, fish) prints a script to install.
             """,
-        version: "0.1.0",
+        version: OuroVersion.text,
         subcommands: [Check.self, Solve.self, Eval.self, Compress.self, Library.self, Train.self, DreamCommand.self, BootstrapCommand.self, Results.self, Report.self]
     )
 
@@ -37,7 +40,11 @@ enum ExitStatus {
     static let success: Int32 = 0
     static let internalError: Int32 = 1
     static let badInput: Int32 = 2
+    /// Some task found no answer because the time ran out (`--timeout`, `--run-timeout`).
     static let noAnswer: Int32 = 3
+    /// Some task found no answer for another reason: the search bank's memory limit, every
+    /// program up to the cost bound tried, or something the synthesizer does not support.
+    static let unanswered: Int32 = 4
 }
 
 /// Writes a line to standard error.

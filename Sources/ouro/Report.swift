@@ -15,11 +15,17 @@ struct Report: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The HTML file to write.")
     var output = "report.html"
 
+    /// `--json`: the summary as one object, the report's file and the run's rounds.
+    @OptionGroup var summaryFormat: JSONOption
+
     func run() throws {
         guard FileManager.default.fileExists(atPath: runStore) else { throw InputError(file: runStore, message: "no such file") }
         let html: String
+        let rounds: [RoundSummary]
         do {
-            html = try RunReport.html(for: try RunStore(path: runStore))
+            let store = try RunStore(path: runStore)
+            html = try RunReport.html(for: store)
+            rounds = try store.finishedRounds()
         } catch {
             throw InputError(file: runStore, message: error.message)
         }
@@ -28,6 +34,10 @@ struct Report: ParsableCommand {
         } catch {
             throw InputError(file: output, message: "cannot be written: \(error.localizedDescription)")
         }
-        print("report: \(output)")
+        if summaryFormat.json {
+            print(JSONOption.line(["report": output, "rounds": rounds.map(\.jsonObject)]))
+        } else {
+            print("report: \(output)")
+        }
     }
 }

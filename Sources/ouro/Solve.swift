@@ -11,49 +11,42 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Synthesize a verified answer for each problem file.",
         discussion: """
-            One file: prints the answer in SyGuS answer form, `infeasible` when the constraints \
-            cannot be met, or `unknown` (exit 3) when no answer was found in time. Several files are \
-            solved in parallel and each result is labelled by its file. With --json, one JSON object \
-            per line and file.
+            FILE is a SyGuS file (.sl), a JSON task file (.json), a folder (its .sl and .json files and \
+            those of its subfolders) or - (standard input; JSON if it starts with [ or {). One SyGuS \
+            file: prints the answer in the response form of the SyGuS language standard 2.1, a \
+            parenthesised list of define-funs, one per line (--bare: the define-funs alone), \
+            `infeasible` when no function meets the constraints, or `unknown` followed by the reason \
+            after a `;` (timeout; the search bank's memory limit; every program up to the cost bound \
+            tried; not supported: what). Several files are solved in parallel, each result labelled by \
+            its file, and the batch ends with `solved K/N`. A file that does not read is reported \
+            (FILE:LINE:COLUMN: message) and the others are solved. With --json, one JSON object per \
+            line and task. Exit status: 2 if a file did not read, else 3 if a task ran out of time, \
+            else 4 if a task has no answer for another reason, else 0.
             """
     )
 
-    @Argument(help: "Problem files (SyGuS-IF .sl).")
+    @Argument(help: "Problem files (SyGuS .sl, JSON task files), folders of them, or - for standard input.")
     var files: [String]
 
-    @Option(help: "Wall-time limit per file (per task of a JSON task file), in seconds.")
-    var timeout: Double = 10
+    @OptionGroup var limits: SearchOptions
 
-    @Option(name: .customLong("run-timeout"), help: "Wall-time limit for the whole run, in seconds: tasks still searching then stop, tasks not started are reported unsolved, and the run ends (exit 3).")
-    var runTimeout: Double?
+    @OptionGroup var grammarOption: GrammarOption
 
-    @Option(help: "Files (tasks of JSON task files) solved in parallel; a job with no task left helps a top-down search still under way (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var seedOption: SeedOption
 
-    @Option(name: .customLong("memory"), help: "Memory bound of each search bank, in MiB (bottom-up: the bank of programs; a task that reaches it ends unsolved and the run goes on); the top-down search keeps no bank, and a candidate that would build more lists than this runs on the reference evaluator.")
-    var memoryMiB: Int = 1024
-
-    @Flag(help: "Print one JSON object per line and file.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     @Flag(help: "Report each counterexample round and the options a file sets but Ouroboros ignores, on standard error.")
     var verbose = false
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one problem file.") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
-        if let runTimeout, !(runTimeout > 0) { throw ValidationError("--run-timeout must be a positive number of seconds.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if memoryMiB < 1 { throw ValidationError("--memory must be at least 1 MiB.") }
-    }
-
-    @Option(help: "The grammar of JSON task files (required for them): a bundled grammar's name (lists, bitvec, lia, strings) or a grammar file's path; for SyGuS files, weights for their productions by operator (as `ouro train --grammar-out` writes), which set the bottom-up search's costs, and abstractions offered as extra productions where the file's grammar derives them (as `ouro library RUN --export` writes).")
-    var grammar: String?
+    @Flag(help: "Print a SyGuS answer as its define-funs alone, one per line, without the enclosing parentheses of the standard's response.")
+    var bare = false
 
     @Option(help: "A ranking model (from `ouro train`) that sets each task's grammar weights from its examples or specification; needs --grammar, its base. For SyGuS files the model's search gets half the timeout; if it finds nothing, the rest goes to a search with --grammar's own weights.")
     var model: String?
 
-    @Option(help: "How many programs each JSON task's frontier keeps.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many programs each JSON task's frontier keeps, 1 ≤ K ≤ 1000.", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 1...1_000) })
     var frontier = 5
 
     @Option(help: "Search: auto (bottom-up for SyGuS files, top-down for JSON tasks), bottomup or topdown.")
@@ -63,54 +56,27 @@ struct Solve: ParsableCommand {
         case auto, bottomup, topdown
     }
 
-    /// One unit of work: a SyGuS file, or one task of a JSON task file.
-    private enum Work: @unchecked Sendable {
-        case sygus(file: String, problem: SyGuSProblem)
-        case examples(file: String, task: ExampleTask)
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one problem file or folder.") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+        if model != nil && grammarOption.grammar == nil {
+            throw ValidationError("--model needs --grammar: the grammar the model was trained against (`ouro train --grammar-out`).")
+        }
     }
 
     func run() throws {
-        // Read every file first, so bad input is reported before any search starts.
-        var work: [Work] = []
-        var ignored: [(String, [String])] = []
-        if model != nil && grammar == nil {
-            throw ValidationError("--model needs --grammar: the grammar the model was trained against (`ouro train --grammar-out`).")
-        }
-        let taskGrammar = try grammar.map(readGrammar)
-        let hasJSON = files.contains { $0.hasSuffix(".json") }
-        if hasJSON && taskGrammar == nil {
-            throw ValidationError("JSON task files need --grammar, e.g. --grammar lists")
-        }
-        for file in files {
-            let text = try InputError.readText(file)
-            if file.hasSuffix(".json") {
-                guard search != .bottomup else {
-                    throw ValidationError("bottom-up search runs on SyGuS files; JSON tasks take --search topdown (the default)")
-                }
-                do {
-                    for task in try ExampleTask.readAll(json: text) { work.append(.examples(file: file, task: task)) }
-                } catch {
-                    throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
-                }
-            } else {
-                guard search != .topdown else {
-                    throw ValidationError("top-down search runs on JSON tasks over λ-programs; SyGuS files take --search bottomup (the default)")
-                }
-                do {
-                    let problem = try SyGuSProblem(parsing: text)
-                    work.append(.sygus(file: file, problem: problem))
-                    if !problem.ignoredOptions.isEmpty { ignored.append((file, problem.ignoredOptions)) }
-                } catch {
-                    throw InputError(file: file, position: error.position, message: error.message)
-                }
-            }
-        }
+        // Read every file first: bad input is reported before any search starts, and the
+        // files that read are solved all the same.
+        let taskGrammar = try grammarOption.grammar.map(readGrammar)
+        let (work, unread) = try readWork(grammar: taskGrammar)
+        let timeout = limits.timeout(default: 10)
         var options = SynthesisOptions()
         options.timeout = .milliseconds(Int(timeout * 1000))
-        options.memoryLimit = memoryMiB << 20
+        options.memoryLimit = limits.memoryBytes
+        options.seed = seedOption.seed
         if verbose {
             options.trace = { line in printError(line) }
-            for (file, names) in ignored { printError("\(file): ignored \(names.joined(separator: ", "))") }
+            for item in work { if case .sygus(let file, let problem) = item, !problem.ignoredOptions.isEmpty { printError("\(file): ignored \(problem.ignoredOptions.joined(separator: ", "))") } }
         }
         let synthesizer = Synthesizer(options: options)
         var taskSolver = ExampleTaskSolver()
@@ -118,36 +84,35 @@ struct Solve: ParsableCommand {
         taskSolver.frontierSize = frontier
         taskSolver.memoryLimit = options.memoryLimit
         let solver = taskSolver
-        let items = work
         let lambdaGrammar = taskGrammar
         let ranker = try model.map(loadRanker)
-        let report = SolveReport(json: json, labelled: items.count > 1)
-        let runDeadline = runTimeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
-        let solved = ParallelWork.run(count: items.count, jobs: jobs) { index, board -> Bool in
-            switch items[index] {
+        let report = SolveReport(json: output.json, labelled: work.count > 1 || unread > 0, bare: bare)
+        let runDeadline = limits.runDeadline()
+        let outcomes = ParallelWork.run(count: work.count, jobs: limits.jobs) { index, board -> SolveReport.Outcome in
+            switch work[index] {
             case .sygus(let file, let problem):
                 // With a model, half the time goes to the grammar's own weights if the model's search finds nothing.
                 let result = lambdaGrammar.map { grammar in
                     synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: ranker == nil ? nil : grammar, runDeadline: runDeadline)
                 } ?? synthesizer.solve(problem, runDeadline: runDeadline)
-                report.print(file: file, problem: problem, result: result)
-                if case .unknown = result.status { return false }
-                return true
+                return report.print(file: file, problem: problem, result: result)
             case .examples(let file, let task):
                 var grammar = lambdaGrammar!
                 if let ranker { grammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-                let result = solver.solve(task, grammar: grammar, runDeadline: runDeadline, board: board)
-                report.print(file: file, result: result)
-                return result.solved
+                return report.print(file: file, result: solver.solve(task, grammar: grammar, runDeadline: runDeadline, board: board))
             }
         }
-        if !json, hasJSON {
-            print("solved \(solved.filter { $0 }.count)/\(solved.count)")
+        let hasJSON = work.contains { if case .examples = $0 { return true } else { return false } }
+        if !output.json && !work.isEmpty && (work.count > 1 || unread > 0 || hasJSON) {
+            let notRead = unread == 0 ? "" : "; \(unread) file\(unread == 1 ? "" : "s") not read"
+            print("solved \(outcomes.filter { $0 == .solved }.count)/\(outcomes.count)\(notRead)")
         }
-        if let runTimeout, let runDeadline, ContinuousClock.now >= runDeadline {
+        if let runTimeout = limits.runTimeout, let runDeadline, ContinuousClock.now >= runDeadline {
             printError("the run's time limit of \(String(format: "%g", runTimeout)) s (--run-timeout) was reached")
         }
-        if solved.contains(false) { throw ExitCode(ExitStatus.noAnswer) }
+        if unread > 0 { throw ExitCode(ExitStatus.badInput) }
+        if outcomes.contains(.timedOut) { throw ExitCode(ExitStatus.noAnswer) }
+        if outcomes.contains(.noAnswer) { throw ExitCode(ExitStatus.unanswered) }
     }
 }
 

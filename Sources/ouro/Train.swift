@@ -26,8 +26,7 @@ struct Train: ParsableCommand {
     @Option(help: "JSON Lines written by `ouro solve --json` for those task files.")
     var solutions: String
 
-    @Option(help: "The grammar JSON tasks were solved with (SyGuS files bring their own).")
-    var grammar: String?
+    @OptionGroup var grammarOption: GrammarOption
 
     @Option(help: "Where to write the model.")
     var out: String
@@ -35,31 +34,33 @@ struct Train: ParsableCommand {
     @Option(name: .customLong("grammar-out"), help: "Write the refitted grammar (the model's base) here.")
     var grammarOut: String?
 
-    @Option(help: "How many dreams to add to the training data.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many dreams to add to the training data, 0 ≤ N ≤ 1000000.", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
     var dreams = 1_000
 
-    @Option(help: "The most training epochs (training stops earlier when the held-aside loss stops falling).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("The most training epochs, 1 ≤ N ≤ 100000 (training stops earlier when the held-aside loss stops falling).", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 1...100_000) })
     var epochs = 200
 
-    @Option(help: "Hidden units of the network.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden units of the network, 1 ≤ N ≤ 4096.", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 1...4_096) })
     var hidden = 64
 
-    @Option(name: .customLong("learning-rate"), help: "Adam's learning rate.")
+    @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: ArgumentHelp("Adam's learning rate, 0 < x ≤ 1.", valueName: "x"),
+            transform: { try CommandLineNumber.real($0, above: 0, upTo: 1) })
     var learningRate = 1e-3
 
-    @Option(name: .customLong("held-aside"), help: "The fraction of solved tasks held aside to decide when training stops (0: stop when the training loss stops falling).")
+    @Option(name: .customLong("held-aside"), parsing: .unconditional, help: ArgumentHelp("The fraction of solved tasks held aside to decide when training stops, 0 ≤ x < 1 (0: stop when the training loss stops falling).", valueName: "x"),
+            transform: { try CommandLineNumber.real($0, above: 0, includesLower: true, upTo: 1, includesUpper: false) })
     var heldAside = 0.15
 
-    @Option(help: "Seed for the network's initial weights, dreams and batches.")
-    var seed: UInt64 = 1
+    @OptionGroup var seedOption: SeedOption
+
+    private var grammar: String? { grammarOption.grammar }
+    private var seed: UInt64 { seedOption.seed }
 
     func validate() throws {
         if taskFiles.isEmpty { throw ValidationError("Give the JSON task files the solutions are for.") }
-        if dreams < 0 { throw ValidationError("--dreams must be 0 or more.") }
-        if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
-        if hidden < 1 { throw ValidationError("--hidden must be at least 1.") }
-        if !(learningRate > 0) { throw ValidationError("--learning-rate must be positive.") }
-        if !(0..<1).contains(heldAside) { throw ValidationError("--held-aside must be at least 0 and below 1.") }
     }
 
     func run() throws {
@@ -75,14 +76,9 @@ struct Train: ParsableCommand {
         var tasks: [String: ExampleTask] = [:]
         var allTasks: [ExampleTask] = []
         for file in taskFiles {
-            let text = try InputError.readText(file)
-            do {
-                for task in try ExampleTask.readAll(json: text) {
-                    tasks[task.name] = task
-                    allTasks.append(task)
-                }
-            } catch {
-                throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
+            for task in try TaskFiles.examples(try InputError.readText(file), file: file) {
+                tasks[task.name] = task
+                allTasks.append(task)
             }
         }
         let frontiers = try readSolutions(solutions, tasks: tasks, grammar: base)
@@ -119,11 +115,7 @@ struct Train: ParsableCommand {
         var problems: [String: (problem: SyGuSProblem, text: String)] = [:]
         for file in taskFiles {
             let text = try InputError.readText(file)
-            do {
-                problems[URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent] = (try SyGuSProblem(parsing: text), text)
-            } catch {
-                throw InputError(file: file, position: error.position, message: error.message)
-            }
+            problems[URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent] = (try TaskFiles.sygus(text, file: file), text)
         }
         var derivations: [(task: String, problem: SyGuSProblem, points: [ChoicePoint])] = []
         var underivable = 0
@@ -177,6 +169,10 @@ struct Train: ParsableCommand {
         let (ranker, report) = Ranker.train(examples, grammar: base, options: options) { epoch in
             let validation = epoch.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""
             printError(String(format: "epoch %d: training loss %.4f", epoch.epoch, epoch.trainingLoss) + validation)
+        }
+        // A loss that is not a number means the weights are not numbers either: no model to write.
+        guard report.bestEpoch >= 1, report.epochs[report.bestEpoch - 1].trainingLoss.isFinite else {
+            throw ValidationError("training diverged (the loss is not a finite number); no model was written: try a smaller --learning-rate")
         }
         do {
             try ranker.fileData().write(to: URL(fileURLWithPath: out))

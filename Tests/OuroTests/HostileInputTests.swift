@@ -193,7 +193,7 @@ import TestSupport
         let grammar = try file("loop.grammar", "(grammar loop)\n(primitive cons \"t0 -> list(t0) -> list(t0)\" 0.0)\n(primitive 1 \"int\" 0.0)\n", in: directory)
         let tasks = try file("ones.json", #"[{"name": "ones", "request": "int -> list(int)", "examples": [{"inputs": [1], "output": [1]}]}]"#, in: directory)
         outcome = try TestSupport.ouro(["solve", tasks, "--grammar", grammar, "--timeout", "60"])
-        #expect(outcome.status == 3)
+        #expect(outcome.status == 4)
         #expect(outcome.standardOutput == "ones: unsolved (the grammar builds no finite program of type int -> list(int)), 0.00 s, 0 candidates\nsolved 0/1\n")
     }
 
@@ -230,7 +230,7 @@ import TestSupport
             """, in: directory)
         var outcome = try TestSupport.ouro(["solve", sygus, "--timeout", "5"])
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput == "infeasible\n")
+        #expect(outcome.standardOutput.hasPrefix("infeasible ; the constraints demand two different outputs for the input "))
         outcome = try TestSupport.ouro(["solve", sygus, "--timeout", "5", "--json"])
         let line = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         #expect(line["infeasible"] as? Bool == true)

@@ -59,7 +59,8 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try TestSupport.ouro(["solve", try impossibleBitVectorFile(in: directory), "Problems/bitvec/test/isolate-rightmost-one-64.sl",
                                             "--memory", "1", "--timeout", "120", "--jobs", "1", "--json"])
-        #expect(outcome.status == 3)
+        // Not a timeout: exit status 4, no answer for another reason.
+        #expect(outcome.status == 4)
         let lines = try outcome.standardOutput.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
@@ -173,10 +174,10 @@ import TestSupport
 
     @Test func limitsMustBePositive() throws {
         for (option, value, message) in [
-            ("--timeout", "0", "--timeout must be a positive number of seconds."),
-            ("--run-timeout", "0", "--run-timeout must be a positive number of seconds."),
-            ("--jobs", "0", "--jobs must be at least 1."),
-            ("--memory", "0", "--memory must be at least 1 MiB."),
+            ("--timeout", "0", "invalid for '--timeout <seconds>': must be positive; takes seconds, 0 < x ≤ 1000000"),
+            ("--run-timeout", "0", "invalid for '--run-timeout <seconds>': must be positive; takes seconds, 0 < x ≤ 1000000, or none"),
+            ("--jobs", "0", "invalid for '--jobs <N>': must be at least 1; takes a whole number, 1 ≤ n ≤ 1024"),
+            ("--memory", "0", "invalid for '--memory <MiB>': must be at least 1; takes MiB, a whole number 1 ≤ n ≤ 1048576, or none"),
         ] {
             let outcome = try TestSupport.ouro(["solve", "Problems/lists/train/aggregates.json", "--grammar", "Grammars/lists.grammar", option, value])
             #expect(outcome.status == 2)

@@ -49,50 +49,68 @@ import Verification
         #expect(try Verifier(problem: checked).verify([:]) == .verified)
     }
 
-    @Test func oneFilePrintsTheAnswerAlone() throws {
+    @Test func oneFilePrintsTheAnswerInTheStandardsResponseForm() throws {
         let outcome = try TestSupport.ouro(["solve", "Problems/bitvec/test/turn-off-rightmost-one-64.sl"])
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput.hasPrefix("(define-fun f ((x (_ BitVec 64))) (_ BitVec 64) "))
-        #expect(outcome.standardOutput.split(separator: "\n").count == 1)
+        let lines = outcome.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4)
+        #expect(lines.first == "(")
+        #expect(lines[1].hasPrefix("(define-fun f ((x (_ BitVec 64))) (_ BitVec 64) "))
+        #expect(lines.suffix(2) == [")", ""])
+        let bare = try TestSupport.ouro(["solve", "--bare", "Problems/bitvec/test/turn-off-rightmost-one-64.sl"])
+        #expect(bare.standardOutput == lines[1] + "\n")
     }
 
-    @Test func noAnswerInTimeIsUnknownWithExitThree() throws {
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("impossible.sl")
-        // Shifts alone can never compute bvnot.
-        try """
-            (set-logic BV)
-            (synth-fun f ((x (_ BitVec 8))) (_ BitVec 8) ((Start (_ BitVec 8))) ((Start (_ BitVec 8) (x (bvshl Start Start)))))
-            (declare-var x (_ BitVec 8))
-            (constraint (= (f x) (bvnot x)))
-            (check-synth)
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let outcome = try TestSupport.ouro(["solve", "--timeout", "0.5", file.path])
-        #expect(outcome.status == 3)
-        #expect(outcome.standardOutput == "unknown\n")
-    }
-
-    @Test func malformedProblemIsBadInputBeforeAnySearch() throws {
+    @Test func aMalformedFileIsReportedAndTheRestOfTheBatchIsSolved() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.sl")
         try "(set-logic BV)\n(synth-fun f ((x (_ BitVec 8))) (_ BitVec 8))\n(constraint (= (f x) #x00))\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let outcome = try TestSupport.ouro(["solve", file.path, "Problems/bitvec/test/sign-64.sl"])
+        let good = ["Problems/bitvec/test/sign-64.sl", "Problems/lia/test/max4.sl"]
+        let outcome = try TestSupport.ouro(["solve", good[0], file.path, good[1]])
         #expect(outcome.status == 2)
         #expect(outcome.standardError == "\(file.path):3:19: unknown variable 'x'\n")
-        #expect(outcome.standardOutput.isEmpty)
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        for name in good { #expect(lines.contains { $0.hasPrefix("\(name): ((define-fun ") }) }
+        #expect(lines.last == "solved 2/2; 1 file not read")
     }
 
-    @Test func severalFilesAreLabelledByFile() throws {
+    @Test func aFolderIsSolvedFileByFileAndStandardInputIsRead() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try TestSupport.text("Problems/lia/test/max4.sl").write(to: directory.appendingPathComponent("a.sl"), atomically: true, encoding: .utf8)
+        try TestSupport.text("Problems/bitvec/test/sign-64.sl").write(to: directory.appendingPathComponent("more/b.sl"), atomically: true, encoding: .utf8)
+        try "not a problem".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let outcome = try TestSupport.ouro(["solve", directory.path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.contains { $0.hasPrefix("\(directory.path)/a.sl: ((define-fun max4 ") })
+        #expect(lines.contains { $0.hasPrefix("\(directory.path)/more/b.sl: ((define-fun f ") })
+        #expect(lines.last == "solved 2/2")
+
+        let piped = try TestSupport.ouro(["solve", "-", "--json"], input: try TestSupport.text("Problems/lia/test/max4.sl"))
+        #expect(piped.status == 0, "\(piped.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(piped.standardOutput.utf8)) as? [String: Any])
+        #expect(object["file"] as? String == "<stdin>")
+        #expect(object["solved"] as? Bool == true)
+        let empty = try TestSupport.ouro(["solve", directory.appendingPathComponent("more").path + "/../notes-folder"])
+        #expect(empty.status == 2)
+        #expect(empty.standardError == "\(directory.path)/more/../notes-folder: no such file or folder\n")
+    }
+
+    @Test func severalFilesAreLabelledByFileAndCounted() throws {
         let files = ["Problems/bitvec/test/isolate-rightmost-one-64.sl", "Problems/strings/test/last-char.sl"]
         let outcome = try TestSupport.ouro(["solve", "--jobs", "2"] + files)
         #expect(outcome.status == 0)
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         for file in files {
-            #expect(lines.contains { $0.hasPrefix("\(file): (define-fun ") })
+            #expect(lines.contains { $0.hasPrefix("\(file): ((define-fun ") })
         }
+        #expect(lines.last == "solved 2/2")
     }
 }

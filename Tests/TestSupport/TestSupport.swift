@@ -33,17 +33,24 @@ public enum TestSupport {
         public var standardError: String
     }
 
-    /// Runs `ouro` with `arguments` in `directory` (by default the package root) and waits for it.
-    public static func ouro(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Outcome {
+    /// Runs `ouro` with `arguments` in `directory` (by default the package root) and waits for
+    /// it; `input`, when given, is its standard input.
+    public static func ouro(_ arguments: [String], input: String? = nil, executable: URL? = nil, in directory: URL? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = ouroExecutable
+        process.executableURL = executable ?? ouroExecutable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         try process.run()
+        if let input, let inputPipe {
+            // Small inputs only: written whole before the output is read.
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a full pipe cannot block the child. The condition
         // hands the standard error over from the reading thread (polling `Thread.isFinished`
         // is a data race under ThreadSanitizer).
@@ -66,6 +73,13 @@ public enum TestSupport {
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData!, as: UTF8.self)
         )
+    }
+
+    /// Writes `text` to the file `name` in `directory` and returns the file's path.
+    public static func write(named name: String, in directory: URL, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
     }
 
     /// A fresh temporary folder for one test.

@@ -2,13 +2,16 @@ import Language
 import Tasks
 
 extension BottomUpEnumerator {
+    /// The cost up to which `run` builds programs unless told otherwise.
+    public static let defaultMaximumCost = 1_000
+
     /// Enumerates programs in increasing level (cost, without contextual costs), from the level after the last one finished,
     /// calling `onNew` for every program kept (of any nonterminal) until it returns `false`,
     /// the deadline passes, the bank is full, or every program up to `maximumCost` is built.
     ///
     /// A run that ends with `.stopped` leaves its level half done: the enumerator is spent.
     public func run(
-        deadline: ContinuousClock.Instant? = nil, maximumCost: Int = 1_000,
+        deadline: ContinuousClock.Instant? = nil, maximumCost: Int = defaultMaximumCost,
         onNew: (EntryID) -> Bool
     ) -> Outcome {
         var checkCountdown = 0

@@ -1,0 +1,14 @@
+import Bootstrap
+import Foundation
+
+extension RoundSummary {
+    /// The round as `ouro bootstrap --json` and `ouro report --json` print it.
+    var jsonObject: [String: Any] {
+        [
+            "round": round, "trainSolved": trainSolved, "trainTotal": trainTotal,
+            "testSolved": testSolved, "testTotal": testTotal, "newAbstractions": newAbstractions,
+            "librarySize": librarySize, "seconds": (seconds * 10).rounded() / 10,
+            "medianCandidatesTest": medianCandidatesTest ?? NSNull(),
+        ]
+    }
+}

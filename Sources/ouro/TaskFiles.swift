@@ -1,0 +1,93 @@
+import Foundation
+import Tasks
+
+/// Reading the problem files every command takes: SyGuS files and JSON task files, named
+/// directly, found in folders, or (`-`) read from standard input. A file that reads but asks
+/// for nothing (empty, no `synth-fun`, no task) is an error like any other bad input.
+enum TaskFiles {
+    /// The name standard input goes by in messages and results.
+    static let standardInputName = "<stdin>"
+
+    /// The files `paths` name: files as given (`-` as itself), and the `.sl` and `.json`
+    /// files inside folders and their subfolders, sorted. A path that does not exist, or a
+    /// folder with no such file, is an error.
+    static func expand(_ paths: [String]) throws(InputError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            if path == "-" {
+                files.append(path)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(file: path, message: "no such file or folder")
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".sl") || $0.hasSuffix(".json") }
+                .sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            if found.isEmpty { throw InputError(file: path, message: "is a folder with no .sl or .json file") }
+            files += found
+        }
+        return files
+    }
+
+    /// Whether `file` is read as JSON tasks: a `.json` name, or standard input that starts
+    /// with `[` or `{`.
+    static func isJSON(_ file: String, text: String) -> Bool {
+        if file == "-" { return text.first { !$0.isWhitespace }.map { $0 == "[" || $0 == "{" } ?? false }
+        return file.hasSuffix(".json")
+    }
+
+    /// The text of `file`, or of standard input for `-`, with `readText`'s limits.
+    static func text(of file: String) throws(InputError) -> String {
+        guard file == "-" else { return try InputError.readText(file) }
+        var data = Data()
+        while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            data.append(chunk)
+            if data.count > InputError.maximumFileSize {
+                throw InputError(file: standardInputName, message: "is more than \(InputError.maximumFileSize >> 20) MiB; the limit is \(InputError.maximumFileSize >> 20) MiB")
+            }
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            throw InputError(file: standardInputName, message: "is not valid UTF-8 text")
+        }
+        return text
+    }
+
+    /// The name `file` is shown by.
+    static func displayName(_ file: String) -> String {
+        file == "-" ? standardInputName : file
+    }
+
+    /// The SyGuS problem in `text`, read from `file`; a file with nothing to synthesize is an error.
+    static func sygus(_ text: String, file: String) throws(InputError) -> SyGuSProblem {
+        let problem: SyGuSProblem
+        do {
+            problem = try SyGuSProblem(parsing: text)
+        } catch {
+            throw InputError(file: displayName(file), position: error.position, message: error.message)
+        }
+        guard problem.functions.isEmpty else { return problem }
+        if problem.logic == nil && problem.variables.isEmpty && problem.definitions.isEmpty && problem.constraints.isEmpty {
+            throw InputError(file: displayName(file), message: "holds no SyGuS command: nothing to synthesize")
+        }
+        throw InputError(file: displayName(file), message: "has no synth-fun or synth-inv: nothing to synthesize")
+    }
+
+    /// The tasks of the JSON task file `text`, read from `file`; a file with no task is an error.
+    static func examples(_ text: String, file: String) throws(InputError) -> [ExampleTask] {
+        let tasks: [ExampleTask]
+        do {
+            tasks = try ExampleTask.readAll(json: text)
+        } catch {
+            throw InputError(file: displayName(file), position: error.position, message: error.isSchemaError ? error.description : error.message)
+        }
+        if tasks.isEmpty { throw InputError(file: displayName(file), message: "holds no task") }
+        return tasks
+    }
+}
