@@ -140,12 +140,13 @@ struct BootstrapCommand: ParsableCommand {
         if resume && !FileManager.default.fileExists(atPath: runFile) {
             throw ValidationError("--resume: \(runFile) does not exist.")
         }
-        let store: RunStore
-        do {
-            store = try RunStore(path: runFile)
-        } catch {
-            throw InputError(file: runFile, message: error.message)
-        }
+        // One writer per run: the lock is held until this process ends, however it ends.
+        let lock = try RunStoreLock(path: runFile)
+        defer { withExtendedLifetime(lock) {} }
+        // --resume continues a run store; an empty file (a new run stopped before its store was
+        // created in it) is made one.
+        let isEmpty = (try? FileManager.default.attributesOfItem(atPath: runFile)[.size] as? Int) == 0
+        let store = try RunStore(path: runFile, access: resume && !isEmpty ? .update : .create)
         var settings = BootstrapSettings(rounds: rounds, timeout: timeout, jobs: jobs, seed: seed)
         settings.abstractionsPerRound = abstractions
         settings.useRanker = !noRanker

@@ -81,7 +81,7 @@ struct DreamCommand: ParsableCommand {
         if dreams.count < count {
             lines.append("(\(dreams.count) distinct behaviours found for \(count) requested)")
         }
-        print(lines.joined(separator: "\n"))
+        print(lines.joined(separator: "\n").escapingControlCharacters(keepingLineBreaks: true))
     }
 
     private func readTasks(_ files: [String]) throws -> [ExampleTask] {
@@ -123,6 +123,6 @@ struct DreamCommand: ParsableCommand {
         if dreams.count < count {
             lines.append("(\(dreams.count) distinct behaviours found for \(count) requested)")
         }
-        print(lines.joined(separator: "\n"))
+        print(lines.joined(separator: "\n").escapingControlCharacters(keepingLineBreaks: true))
     }
 }

@@ -12,22 +12,15 @@ struct Report: ParsableCommand {
     @Argument(help: "A run store from `ouro bootstrap`.")
     var runStore: String
 
-    @Option(name: [.short, .customLong("output")], help: "The HTML file to write.")
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write.", discussion: OutputFile.optionDiscussion))
     var output = "report.html"
 
+    @Flag(help: ArgumentHelp(OutputFile.forceHelp))
+    var force = false
+
     func run() throws {
-        guard FileManager.default.fileExists(atPath: runStore) else { throw InputError(file: runStore, message: "no such file") }
-        let html: String
-        do {
-            html = try RunReport.html(for: try RunStore(path: runStore))
-        } catch {
-            throw InputError(file: runStore, message: error.message)
-        }
-        do {
-            try html.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError(file: output, message: "cannot be written: \(error.localizedDescription)")
-        }
+        let html = try RunReport.html(for: try RunStore(path: runStore, access: .readOnly))
+        try OutputFile.write(Data(html.utf8), to: output, force: force, inputs: [(runStore, "the run store this command reads")])
         print("report: \(output)")
     }
 }

@@ -14,7 +14,9 @@ final class SolveReport: @unchecked Sendable {
     }
 
     func print(file: String, problem: SyGuSProblem, result: SynthesisResult) {
-        let text = json ? jsonLine(file: file, problem: problem, result: result) : plain(file: file, problem: problem, result: result)
+        // Names and literals from the input print with their control characters escaped.
+        let text = json ? jsonLine(file: file, problem: problem, result: result)
+            : plain(file: file, problem: problem, result: result).escapingControlCharacters(keepingLineBreaks: true)
         lock.lock()
         defer { lock.unlock() }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
@@ -44,9 +46,9 @@ final class SolveReport: @unchecked Sendable {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             text = String(decoding: data, as: UTF8.self)
         } else if let best = result.frontier.first {
-            text = "\(result.task.name): solved \(best.program)  log prior \(String(format: "%.2f", best.logPrior)), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
+            text = "\(result.task.name.escapingControlCharacters()): solved \(best.program)  log prior \(String(format: "%.2f", best.logPrior)), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
         } else {
-            text = "\(result.task.name): unsolved (\(result.reason ?? "unknown")), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
+            text = "\(result.task.name.escapingControlCharacters()): unsolved (\(result.reason ?? "unknown")), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
         }
         lock.lock()
         defer { lock.unlock() }
