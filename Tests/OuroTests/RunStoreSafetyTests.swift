@@ -21,14 +21,8 @@ import TestSupport
         return path
     }
 
-    /// Runs SQL on a file with Python's sqlite3 (another program, as a user's tool would).
     private func sqlite(_ path: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()", path, sql]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try TestSupport.sqlite(path, sql) == 0)
     }
 
     /// The last line a command printed on standard error (after its progress lines).
