@@ -39,15 +39,21 @@ extension BootstrapRun {
     /// their grammars extended with the library, and on dreams drawn from those grammars.
     func learnSyGuS(round: Int, grammar: Grammar, train: [(stored: StoredTask, task: BootstrapTask)]) throws
         -> (Grammar, Data?, [StoredAbstraction]) {
-        let frontiers = try store.latestFrontiers(upTo: round)
+        let frontiers = try store.latestFrontierRows(upTo: round)
         var answers: [(problem: SyGuSProblem, body: Tasks.Expression)] = []
         var owners: [(name: String, problem: SyGuSProblem)] = []
         var problems: [(name: String, problem: SyGuSProblem)] = []
         for (stored, task) in train {
             guard case .sygus(let name, let problem, let source) = task else { continue }
             problems.append((name, problem))
-            guard problem.functions.count == 1, let answer = frontiers[stored.id]?.first?.program,
-                  let body = (try? SyGuSProblem.answerBodies(answer, source: source))?[0] else { continue }
+            guard problem.functions.count == 1, let (answer, place) = frontiers[stored.id]?.first else { continue }
+            let bodies: [Int: Tasks.Expression]
+            do {
+                bodies = try SyGuSProblem.answerBodies(answer.program, source: source)
+            } catch {
+                throw store.damaged("\(place): the answer does not read as an answer to \(stored.file): \(error)")
+            }
+            guard let body = bodies[0] else { continue }
             answers.append((problem, body))
             owners.append((name, problem))
         }

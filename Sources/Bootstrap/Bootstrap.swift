@@ -123,10 +123,11 @@ public final class BootstrapRun: Sendable {
         let stored = try store.register(tasks.map { ($0.file, $0.task.name, $0.split) })
         var byKey: [String: StoredTask] = [:]
         for task in stored { byKey[task.file + "\u{0}" + task.name] = task }
-        self.tasks = tasks.map { (byKey[$0.file + "\u{0}" + $0.task.name]!, $0.task) }
-        if stored.count != tasks.count {
+        let matched = tasks.compactMap { task in byKey[task.file + "\u{0}" + task.task.name].map { ($0, task.task) } }
+        if stored.count != tasks.count || matched.count != tasks.count {
             throw BootstrapError(message: "\(store.path) holds a run over other tasks (\(stored.count) registered, \(tasks.count) given)")
         }
+        self.tasks = matched
     }
 
     /// Runs (or resumes) rounds 0 … `settings.rounds`, reporting through `report`.
@@ -157,7 +158,7 @@ public final class BootstrapRun: Sendable {
             if timeIsUp() { return .runTimeLimit(round: round) }
             let start = Date()
             let grammar = try grammar(for: round)
-            let ranker = try store.rankerData(round: round).map { try Ranker(fileData: $0) }
+            let ranker = try ranker(for: round)
             try wake(round: round, grammar: grammar, ranker: ranker, start: start, runDeadline: runDeadline, memoryLimit: memoryLimit, report: report)
             if timeIsUp() { return .runTimeLimit(round: round) }
             let summary = try sleep(round: round, grammar: grammar, start: start, report: report)
@@ -168,9 +169,23 @@ public final class BootstrapRun: Sendable {
 
     /// The grammar of a round's wake: the starting grammar for round 0, else what the
     /// previous round's sleep stored.
-    func grammar(for round: Int) throws -> Grammar {
+    func grammar(for round: Int) throws(RunStoreError) -> Grammar {
         guard round > 0, let text = try store.grammarText(round: round) else { return startGrammar }
-        return try Grammar(parsing: text)
+        do {
+            return try Grammar(parsing: text)
+        } catch {
+            throw store.damaged("table grammars, round \(round): the grammar does not read: \(error)")
+        }
+    }
+
+    /// The ranking model of a round's wake, if the previous round's sleep trained one.
+    func ranker(for round: Int) throws(RunStoreError) -> Ranker? {
+        guard let data = try store.rankerData(round: round) else { return nil }
+        do {
+            return try Ranker(fileData: data)
+        } catch {
+            throw store.damaged("table rankers, round \(round): the ranking model does not read: \(error)")
+        }
     }
 
     private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
@@ -264,15 +279,19 @@ public final class BootstrapRun: Sendable {
             return nil
         }
         // Abstraction sleep: the train tasks' latest frontiers, typed by their task's request.
-        let frontiers = try store.latestFrontiers(upTo: round)
+        let frontiers = try store.latestFrontierRows(upTo: round)
         let table = grammar.primitiveTable
         var corpus: [WeightedProgram] = []
         var owners: [ExampleTask] = []
         for (stored, task) in train {
             guard let frontier = frontiers[stored.id] else { continue }
-            let entries = frontier.compactMap { entry -> (program: Program, logPrior: Double, logLikelihood: Double)? in
-                guard let program = try? Program(parsing: entry.program, primitives: table) else { return nil }
-                return (program, entry.logPrior, entry.logLikelihood)
+            var entries: [(program: Program, logPrior: Double, logLikelihood: Double)] = []
+            for (entry, place) in frontier {
+                do {
+                    entries.append((try Program(parsing: entry.program, primitives: table), entry.logPrior, entry.logLikelihood))
+                } catch {
+                    throw store.damaged("\(place): the program does not read in round \(round)'s grammar: \(error)")
+                }
             }
             for weighted in WeightedProgram.frontier(entries, request: task.request) {
                 corpus.append(weighted)

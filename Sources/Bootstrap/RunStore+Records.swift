@@ -66,7 +66,14 @@ extension RunStore {
     /// The run's settings (empty for a new store).
     public func settings() throws(RunStoreError) -> [String: String] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM settings").map { ($0["key"] as String, $0["value"] as String) })
+            var settings: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, key, value FROM settings") {
+                let stored = value(row, table: "settings")
+                let key = try stored.text("key")
+                if settings[key] != nil { throw damaged("table settings holds the key \(key) twice") }
+                settings[key] = try stored.text("value")
+            }
+            return settings
         }
     }
 
@@ -74,7 +81,7 @@ extension RunStore {
     public func saveSettings(_ settings: [String: String]) throws(RunStoreError) {
         try write { db in
             for (key, value) in settings {
-                try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
+                try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [StoredValue.binding(key), StoredValue.binding(value)])
             }
         }
     }
@@ -84,7 +91,7 @@ extension RunStore {
         try write { db in
             for task in tasks {
                 try db.execute(sql: "INSERT OR IGNORE INTO tasks (file, name, split) VALUES (?, ?, ?)",
-                               arguments: [task.file, task.name, task.split.rawValue])
+                               arguments: [StoredValue.binding(task.file), StoredValue.binding(task.name), task.split.rawValue])
             }
         }
         return try self.tasks()
@@ -92,8 +99,12 @@ extension RunStore {
 
     public func tasks() throws(RunStoreError) -> [StoredTask] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, file, name, split FROM tasks ORDER BY id").map {
-                StoredTask(id: $0["id"], file: $0["file"], name: $0["name"], split: Split(rawValue: $0["split"]) ?? .test)
+            try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, id, file, name, split FROM tasks ORDER BY id").map { row in
+                let stored = value(row, table: "tasks")
+                guard let split = Split(rawValue: try stored.text("split")) else {
+                    throw stored.mismatch("split", expected: "train or test")
+                }
+                return StoredTask(id: try stored.int64("id"), file: try stored.text("file"), name: try stored.text("name"), split: split)
             }
         }
     }
@@ -102,13 +113,13 @@ extension RunStore {
     public func record(round: Int, _ result: StoredResult) throws(RunStoreError) {
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO results (round, task, solved, seconds, candidates, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [round, result.task, result.solved, result.seconds, result.candidates, result.reason])
+                           arguments: [round, result.task, result.solved, result.seconds, result.candidates, StoredValue.binding(result.reason)])
             try db.execute(sql: "DELETE FROM solutions WHERE round = ? AND task = ?", arguments: [round, result.task])
             for (rank, entry) in result.frontier.enumerated() {
                 try db.execute(sql: """
                     INSERT INTO solutions (round, task, rank, program, logPrior, logLikelihood, seconds, candidates)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [round, result.task, rank, entry.program, entry.logPrior, entry.logLikelihood, result.seconds, result.candidates])
+                    """, arguments: [round, result.task, rank, StoredValue.binding(entry.program), entry.logPrior, entry.logLikelihood, result.seconds, result.candidates])
             }
         }
     }
@@ -117,13 +128,15 @@ extension RunStore {
     public func results(round: Int) throws(RunStoreError) -> [Int64: StoredResult] {
         try read { db in
             var results: [Int64: StoredResult] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT task, solved, seconds, candidates, reason FROM results WHERE round = ?", arguments: [round]) {
-                let task: Int64 = row["task"]
-                results[task] = StoredResult(task: task, solved: row["solved"], seconds: row["seconds"], candidates: row["candidates"], reason: row["reason"], frontier: [])
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, solved, seconds, candidates, reason FROM results WHERE round = ?", arguments: [round]) {
+                let stored = value(row, table: "results")
+                let task = try stored.int64("task")
+                results[task] = StoredResult(task: task, solved: try stored.bool("solved"), seconds: try stored.double("seconds"),
+                                             candidates: try stored.count("candidates"), reason: try stored.optionalText("reason"), frontier: [])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT task, program, logPrior, logLikelihood FROM solutions WHERE round = ? ORDER BY task, rank", arguments: [round]) {
-                let task: Int64 = row["task"]
-                results[task]?.frontier.append(StoredProgram(program: row["program"], logPrior: row["logPrior"], logLikelihood: row["logLikelihood"]))
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, program, logPrior, logLikelihood FROM solutions WHERE round = ? ORDER BY task, rank", arguments: [round]) {
+                let stored = value(row, table: "solutions")
+                results[try stored.int64("task")]?.frontier.append(try program(stored))
             }
             return results
         }
@@ -131,15 +144,22 @@ extension RunStore {
 
     /// For each task, the frontier of the latest round up to `round` that solved it.
     public func latestFrontiers(upTo round: Int) throws(RunStoreError) -> [Int64: [StoredProgram]] {
+        try latestFrontierRows(upTo: round).mapValues { $0.map(\.program) }
+    }
+
+    /// For each task, the frontier of the latest round up to `round` that solved it, each
+    /// program with where it is stored (for messages about it).
+    func latestFrontierRows(upTo round: Int) throws(RunStoreError) -> [Int64: [(program: StoredProgram, place: String)]] {
         try read { db in
-            var frontiers: [Int64: (round: Int, programs: [StoredProgram])] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT round, task, program, logPrior, logLikelihood FROM solutions WHERE round <= ? ORDER BY round, task, rank", arguments: [round]) {
-                let task: Int64 = row["task"], solvedIn: Int = row["round"]
-                let program = StoredProgram(program: row["program"], logPrior: row["logPrior"], logLikelihood: row["logLikelihood"])
+            var frontiers: [Int64: (round: Int, programs: [(program: StoredProgram, place: String)])] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, round, task, program, logPrior, logLikelihood FROM solutions WHERE round <= ? ORDER BY round, task, rank", arguments: [round]) {
+                let stored = value(row, table: "solutions")
+                let task = try stored.int64("task"), solvedIn = try stored.int("round")
+                let entry = (program: try program(stored), place: "table solutions, \(stored.label) (round \(solvedIn), task id \(task))")
                 if let existing = frontiers[task], existing.round == solvedIn {
-                    frontiers[task]!.programs.append(program)
+                    frontiers[task]?.programs.append(entry)
                 } else {
-                    frontiers[task] = (solvedIn, [program])
+                    frontiers[task] = (solvedIn, [entry])
                 }
             }
             return frontiers.mapValues(\.programs)
@@ -156,7 +176,7 @@ extension RunStore {
                 """, arguments: [summary.round, summary.trainSolved, summary.trainTotal, summary.testSolved, summary.testTotal,
                                  summary.newAbstractions, summary.librarySize, summary.seconds, summary.medianCandidatesTest])
             if let nextGrammar {
-                try db.execute(sql: "INSERT OR REPLACE INTO grammars (round, text) VALUES (?, ?)", arguments: [summary.round + 1, nextGrammar])
+                try db.execute(sql: "INSERT OR REPLACE INTO grammars (round, text) VALUES (?, ?)", arguments: [summary.round + 1, StoredValue.binding(nextGrammar)])
             }
             if let nextRanker {
                 try db.execute(sql: "INSERT OR REPLACE INTO rankers (round, data) VALUES (?, ?)", arguments: [summary.round + 1, nextRanker])
@@ -165,7 +185,8 @@ extension RunStore {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO abstractions (name, round, body, pattern, type, arity, uses, utility)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [a.name, a.round, a.body, a.pattern, a.type, a.arity, a.uses, a.utility])
+                    """, arguments: [StoredValue.binding(a.name), a.round, StoredValue.binding(a.body), StoredValue.binding(a.pattern),
+                                     StoredValue.binding(a.type), a.arity, a.uses, a.utility])
             }
             try db.execute(sql: "INSERT INTO events (time, round, message) VALUES (?, ?, ?)",
                            arguments: [Date().timeIntervalSince1970, summary.round, "round \(summary.round) finished"])
@@ -173,24 +194,40 @@ extension RunStore {
     }
 
     public func grammarText(round: Int) throws(RunStoreError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT text FROM grammars WHERE round = ?", arguments: [round]) }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT rowid AS storedRow, text FROM grammars WHERE round = ?", arguments: [round]).map { row in
+                try value(row, table: "grammars", label: "round \(round)").text("text")
+            }
+        }
     }
 
     public func saveGrammar(_ text: String, round: Int) throws(RunStoreError) {
-        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO grammars (round, text) VALUES (?, ?)", arguments: [round, text]) }
+        try write { db in try db.execute(sql: "INSERT OR REPLACE INTO grammars (round, text) VALUES (?, ?)", arguments: [round, StoredValue.binding(text)]) }
     }
 
     public func rankerData(round: Int) throws(RunStoreError) -> Data? {
-        try read { db in try Data.fetchOne(db, sql: "SELECT data FROM rankers WHERE round = ?", arguments: [round]) }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT rowid AS storedRow, data FROM rankers WHERE round = ?", arguments: [round]).map { row in
+                try value(row, table: "rankers", label: "round \(round)").data("data")
+            }
+        }
     }
 
-    /// The finished rounds, in order.
+    /// The finished rounds, in order: rounds 0, 1, 2, … without a gap (a run finishes them in
+    /// that order; any other set is a damaged store).
     public func finishedRounds() throws(RunStoreError) -> [RoundSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM rounds ORDER BY round").map {
-                RoundSummary(round: $0["round"], trainSolved: $0["trainSolved"], trainTotal: $0["trainTotal"], testSolved: $0["testSolved"],
-                             testTotal: $0["testTotal"], newAbstractions: $0["newAbstractions"], librarySize: $0["librarySize"],
-                             seconds: $0["seconds"], medianCandidatesTest: $0["medianCandidatesTest"])
+            try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, * FROM rounds ORDER BY round").enumerated().map { index, row in
+                let stored = value(row, table: "rounds")
+                let round = try stored.int("round")
+                guard round == index else {
+                    throw damaged("table rounds, \(stored.label): round \(round) where round \(index) was expected (rounds are finished in order from 0)")
+                }
+                return RoundSummary(
+                    round: round, trainSolved: try stored.count("trainSolved"), trainTotal: try stored.count("trainTotal"),
+                    testSolved: try stored.count("testSolved"), testTotal: try stored.count("testTotal"),
+                    newAbstractions: try stored.count("newAbstractions"), librarySize: try stored.count("librarySize"),
+                    seconds: try stored.double("seconds"), medianCandidatesTest: try stored.optionalDouble("medianCandidatesTest"))
             }
         }
     }
@@ -198,9 +235,11 @@ extension RunStore {
     /// The abstractions learned up to and including those for `round`'s wake.
     public func abstractions(upTo round: Int? = nil) throws(RunStoreError) -> [StoredAbstraction] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM abstractions WHERE round <= ? ORDER BY round, name", arguments: [round ?? Int.max]).map {
-                StoredAbstraction(name: $0["name"], round: $0["round"], body: $0["body"], pattern: $0["pattern"], type: $0["type"],
-                                  arity: $0["arity"], uses: $0["uses"], utility: $0["utility"])
+            try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, * FROM abstractions WHERE round <= ? ORDER BY round, name", arguments: [round ?? Int.max]).map { row in
+                let stored = value(row, table: "abstractions")
+                return StoredAbstraction(
+                    name: try stored.text("name"), round: try stored.count("round"), body: try stored.text("body"), pattern: try stored.text("pattern"),
+                    type: try stored.text("type"), arity: try stored.count("arity"), uses: try stored.count("uses"), utility: try stored.int("utility"))
             }
         }
     }
@@ -208,7 +247,7 @@ extension RunStore {
     /// Appends an event to the run's log.
     public func log(_ message: String, round: Int?) throws(RunStoreError) {
         try write { db in
-            try db.execute(sql: "INSERT INTO events (time, round, message) VALUES (?, ?, ?)", arguments: [Date().timeIntervalSince1970, round, message])
+            try db.execute(sql: "INSERT INTO events (time, round, message) VALUES (?, ?, ?)", arguments: [Date().timeIntervalSince1970, round, StoredValue.binding(message)])
         }
     }
 }
@@ -217,9 +256,27 @@ extension RunStore {
     /// Every solution in the store as `round task rank program` lines, for checks and exports.
     public func solutionLines() throws(RunStoreError) -> [String] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT round, task, rank, program FROM solutions ORDER BY round, task, rank").map {
-                "\($0["round"] as Int) \($0["task"] as Int64) \($0["rank"] as Int) \($0["program"] as String)"
+            try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, round, task, rank, program FROM solutions ORDER BY round, task, rank").map { row in
+                let stored = value(row, table: "solutions")
+                return "\(try stored.int("round")) \(try stored.int64("task")) \(try stored.int("rank")) \(try stored.text("program"))"
             }
         }
+    }
+}
+
+extension RunStore {
+    /// A row of `table` to decode, labelled by its rowid (or `label`) in messages.
+    func value(_ row: Row, table: String, label: String? = nil) -> StoredValue {
+        StoredValue(row, table: table, label: label ?? "row \(Int64.fromDatabaseValue((row["storedRow"] as DatabaseValue?) ?? .null).map(String.init) ?? "?")", file: path)
+    }
+
+    /// A damaged store, in a message naming it.
+    func damaged(_ what: String) -> RunStoreError {
+        RunStoreError(file: path, message: "the run store is damaged: \(what)")
+    }
+
+    /// A frontier program of a `solutions` row.
+    private func program(_ stored: StoredValue) throws(RunStoreError) -> StoredProgram {
+        StoredProgram(program: try stored.text("program"), logPrior: try stored.double("logPrior"), logLikelihood: try stored.double("logLikelihood"))
     }
 }

@@ -20,31 +20,51 @@ public struct RunStoreError: Error, Hashable, Sendable, CustomStringConvertible 
 ///
 /// Every write is one transaction, so a run killed at any moment (`kill -9` included) leaves
 /// the file holding everything written before it, and `--resume` continues from there. The
-/// schema is versioned by GRDB migrations; a file from a newer schema, or a SQLite file that
-/// is not a run store, is refused with a message.
+/// schema is versioned by GRDB migrations; a file from a newer schema, a SQLite file that is
+/// not a run store, or a run store missing a table or column is refused with a message.
+/// Opened `.readOnly`, the file is never written: SQLite opens it read-only, and nothing that
+/// is not already a run store is touched.
 public final class RunStore: Sendable {
     /// SQLite's `application_id` of an Ouroboros run store ("OURO").
     static let applicationID: Int32 = 0x4F55_524F
     static let migrations = ["v1"]
 
+    /// How a run store is opened.
+    public enum Access: Sendable {
+        /// Read and write, creating the store (and its folder) when the file does not exist or
+        /// is empty: a new run.
+        case create
+        /// Read and write a file that is already a run store (`--resume`).
+        case update
+        /// Read only; the file is never written (`library`, `report`, `dream`).
+        case readOnly
+    }
+
     public let path: String
+    public let access: Access
     let queue: DatabaseQueue
 
     /// How long a read or write waits for another process's lock on the file, in seconds,
     /// before it fails with "locked by another process".
     public static let defaultLockTimeout: TimeInterval = 5
 
-    /// Opens the run store at `path`, creating it (and its folder) when it does not exist.
-    /// A store another process holds locked for longer than `lockTimeout` seconds is refused.
-    public init(path: String, lockTimeout: TimeInterval = defaultLockTimeout) throws(RunStoreError) {
+    /// Opens the run store at `path` as `access` allows. A store another process holds locked
+    /// for longer than `lockTimeout` seconds is refused.
+    public init(path: String, access: Access = .create, lockTimeout: TimeInterval = defaultLockTimeout) throws(RunStoreError) {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        self.access = access
+        if access == .create {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        try Self.checkFile(path, access: access)
         var configuration = Configuration()
         configuration.busyMode = .timeout(lockTimeout)
+        configuration.readonly = access == .readOnly
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.prepare(queue, file: path)
+            if access == .create { try Self.prepare(queue, file: path) }
+            try Self.checkSchema(queue, file: path)
         } catch let error as RunStoreError {
             throw error
         } catch let error as DatabaseError {
@@ -52,6 +72,13 @@ public final class RunStore: Sendable {
         } catch {
             throw RunStoreError(file: path, message: "cannot be opened as a run store: \(error)")
         }
+    }
+
+    /// Whether the file at `path` begins with the header of an SQLite database whose
+    /// `application_id` is a run store's (read without SQLite; false for anything unreadable).
+    public static func hasRunStoreHeader(atPath path: String) -> Bool {
+        guard let header = SQLiteHeader(path: path) else { return false }
+        return header.isSQLite && header.applicationID == applicationID
     }
 
     private static func describe(_ error: DatabaseError) -> String {
@@ -65,92 +92,6 @@ public final class RunStore: Sendable {
         case .SQLITE_READONLY: return "is read-only"
         default: return "SQLite error: \(error.message ?? "\(error.resultCode)")"
         }
-    }
-
-    private static func prepare(_ queue: DatabaseQueue, file: String) throws {
-        try queue.write { db in
-            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-            if id == 0 && tables == 0 {
-                try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            } else if id != applicationID {
-                throw RunStoreError(file: file, message: "not an Ouroboros run store (an SQLite database of something else)")
-            }
-        }
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "settings") { t in
-                t.column("key", .text).primaryKey()
-                t.column("value", .text).notNull()
-            }
-            try db.create(table: "tasks") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("file", .text).notNull()
-                t.column("name", .text).notNull()
-                t.column("split", .text).notNull()
-                t.uniqueKey(["file", "name"])
-            }
-            try db.create(table: "results") { t in
-                t.column("round", .integer).notNull()
-                t.column("task", .integer).notNull().references("tasks")
-                t.column("solved", .boolean).notNull()
-                t.column("seconds", .double).notNull()
-                t.column("candidates", .integer).notNull()
-                t.column("reason", .text)
-                t.primaryKey(["round", "task"])
-            }
-            try db.create(table: "solutions") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("round", .integer).notNull()
-                t.column("task", .integer).notNull().references("tasks")
-                t.column("rank", .integer).notNull()
-                t.column("program", .text).notNull()
-                t.column("logPrior", .double).notNull()
-                t.column("logLikelihood", .double).notNull()
-                t.column("seconds", .double).notNull()
-                t.column("candidates", .integer).notNull()
-            }
-            try db.create(table: "rounds") { t in
-                t.column("round", .integer).primaryKey()
-                t.column("trainSolved", .integer).notNull()
-                t.column("trainTotal", .integer).notNull()
-                t.column("testSolved", .integer).notNull()
-                t.column("testTotal", .integer).notNull()
-                t.column("newAbstractions", .integer).notNull()
-                t.column("librarySize", .integer).notNull()
-                t.column("seconds", .double).notNull()
-                t.column("medianCandidatesTest", .double)
-            }
-            try db.create(table: "grammars") { t in
-                t.column("round", .integer).primaryKey()
-                t.column("text", .text).notNull()
-            }
-            try db.create(table: "rankers") { t in
-                t.column("round", .integer).primaryKey()
-                t.column("data", .blob).notNull()
-            }
-            try db.create(table: "abstractions") { t in
-                t.column("name", .text).primaryKey()
-                t.column("round", .integer).notNull()
-                t.column("body", .text).notNull()
-                t.column("pattern", .text).notNull()
-                t.column("type", .text).notNull()
-                t.column("arity", .integer).notNull()
-                t.column("uses", .integer).notNull()
-                t.column("utility", .integer).notNull()
-            }
-            try db.create(table: "events") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("time", .double).notNull()
-                t.column("round", .integer)
-                t.column("message", .text).notNull()
-            }
-        }
-        let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
-        if !applied.isSubset(of: Set(migrations)) {
-            throw RunStoreError(file: file, message: "written by a newer Ouroboros (schema \(applied.sorted().joined(separator: ", "))); this ouro knows \(migrations.joined(separator: ", "))")
-        }
-        try migrator.migrate(queue)
     }
 
     /// Runs `body` in one write transaction, mapping failures to `RunStoreError`.

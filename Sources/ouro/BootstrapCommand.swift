@@ -132,7 +132,12 @@ struct BootstrapCommand: ParsableCommand {
         }
         // A run resumed keeps its settings and starting grammar, and its tasks unless given.
         var existing: (store: RunStore, settings: BootstrapSettings?, grammar: Grammar?)?
+        // One writer per run: the lock is taken before the store is read and held until this
+        // process ends, however it ends.
+        var lock: RunStoreLock?
+        defer { withExtendedLifetime(lock) {} }
         if resume {
+            lock = try RunStoreLock(path: runFile)
             existing = try Self.stored(runFile)
             if tasksFromStore, let store = existing?.store {
                 do {
@@ -177,11 +182,9 @@ struct BootstrapCommand: ParsableCommand {
         if let existing {
             store = existing.store
         } else {
-            do {
-                store = try RunStore(path: runFile)
-            } catch {
-                throw InputError(file: runFile, message: error.message)
-            }
+            // One writer per run: the lock is held until this process ends, however it ends.
+            lock = try RunStoreLock(path: runFile)
+            store = try RunStore(path: runFile, access: .create)
         }
         let settings = settings(over: existing?.settings)
         let bootstrap: BootstrapRun
@@ -229,7 +232,9 @@ struct BootstrapCommand: ParsableCommand {
     /// An existing run store with its settings and starting grammar, as far as they are recorded.
     private static func stored(_ runFile: String) throws -> (store: RunStore, settings: BootstrapSettings?, grammar: Grammar?) {
         do {
-            let store = try RunStore(path: runFile)
+            // An empty file (a new run stopped before its store was created in it) is made one.
+            let isEmpty = (try? FileManager.default.attributesOfItem(atPath: runFile)[.size] as? Int) == 0
+            let store = try RunStore(path: runFile, access: isEmpty ? .create : .update)
             let recorded = try store.settings()
             var settings: BootstrapSettings?
             if let text = recorded["settings"] {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bootstrap
 import Foundation
 import Grammar
 import Language
@@ -34,10 +35,17 @@ struct Compress: ParsableCommand {
     var maximumArity = 3
 
     /// `--json`: one object, original_cost, final_cost, compression_ratio, abstractions, rewritten.
-    @OptionGroup var output: JSONOption
+    @OptionGroup var format: JSONOption
 
-    @Option(help: "Write the rewritten corpus here, in the corpus's own format.")
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the rewritten corpus here, in the corpus's own format.", discussion: OutputFile.optionDiscussion))
+    var output: String?
+
+    /// The former spelling of --output, kept for scripts.
+    @Option(name: .customLong("out"), help: .hidden)
     var out: String?
+
+    @Flag(help: ArgumentHelp(OutputFile.forceHelp))
+    var force = false
 
     /// The grammar the corpus's programs belong to (typed library learning).
     @OptionGroup var grammarOption: GrammarOption
@@ -49,6 +57,7 @@ struct Compress: ParsableCommand {
 
     func validate() throws {
         if library != nil && grammar == nil { throw ValidationError("--library needs --grammar.") }
+        if output != nil && out != nil { throw ValidationError("Give -o/--output once (--out is its former name).") }
     }
 
     func run() throws {
@@ -77,10 +86,10 @@ struct Compress: ParsableCommand {
             rewritten = result.rewritten.map(\.description)
         }
 
-        if let out {
+        if let out = output ?? out {
             try write(Corpus.isJSON(text) ? jsonText(rewritten) + "\n" : rewritten.map { $0 + "\n" }.joined(), to: out)
         }
-        print(output.json ? jsonReport(result, rewritten: rewritten, types: types) : textReport(result, types: types))
+        print(format.json ? jsonReport(result, rewritten: rewritten, types: types) : textReport(result, types: types).escapingControlCharacters(keepingLineBreaks: true))
     }
 
     /// Reads the corpus as typed programs of the grammar and learns a library from them.
@@ -103,12 +112,9 @@ struct Compress: ParsableCommand {
         return try LibraryLearning(corpus: corpus, grammar: grammar, options: options)
     }
 
-    private func write(_ text: String, to file: String) throws(InputError) {
-        do {
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError(file: file, message: "cannot be written: \(error.localizedDescription)")
-        }
+    private func write(_ text: String, to file: String) throws(OutputFileError) {
+        let inputs = [(corpus, "the corpus this command reads")] + (grammar.map { [($0, "the grammar this command reads")] } ?? [])
+        try OutputFile.write(Data(text.utf8), to: file, force: force, inputs: inputs)
     }
 
     private func textReport(_ result: CompressionResult, types: [String: TypeExpr]) -> String {

@@ -91,7 +91,7 @@ struct DreamCommand: ParsableCommand {
         if dreams.count < count && !output.json {
             lines.append("(\(dreams.count) distinct behaviours found for \(count) requested)")
         }
-        print(lines.joined(separator: "\n"))
+        print(lines.joined(separator: "\n").escapingControlCharacters(keepingLineBreaks: true))
     }
 
     /// A dream as one line of JSON: its program, log prior (when known), the task whose
@@ -137,6 +137,6 @@ struct DreamCommand: ParsableCommand {
         if dreams.count < count && !output.json {
             lines.append("(\(dreams.count) distinct behaviours found for \(count) requested)")
         }
-        print(lines.joined(separator: "\n"))
+        print(lines.joined(separator: "\n").escapingControlCharacters(keepingLineBreaks: true))
     }
 }

@@ -13,12 +13,12 @@ struct Library: ParsableCommand {
         discussion: """
             For each `define`: its name, type, log weight, its body over arguments #0 … (as \
             `ouro compress` prints it) and the closed λ-body the file holds. With --corpus \
-            (programs that use the abstractions by name, such as `ouro compress --out` writes), \
+            (programs that use the abstractions by name, such as `ouro compress -o` writes), \
             also how many times the corpus uses each and how much it saves: the growth of the \
             corpus's cost (100 per leaf, 1 per application or lambda) if it were inlined. Given \
             a run store (from `ouro bootstrap`), shows the library a round searched with (--round, \
             default the latest) with the round each abstraction was learned for and its uses and \
-            utility then; --export writes that library as a grammar file `--grammar` accepts.
+            utility then; -o/--output writes that library as a grammar file `--grammar` accepts.
             """
     )
 
@@ -29,13 +29,24 @@ struct Library: ParsableCommand {
             transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
     var round: Int?
 
-    @OptionGroup var output: JSONOption
+    @OptionGroup var format: JSONOption
 
-    @Option(help: "Write the library shown as a grammar file.")
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the library shown as a grammar file.", discussion: OutputFile.optionDiscussion))
+    var output: String?
+
+    /// The former spelling of --output, kept for scripts.
+    @Option(name: .customLong("export"), help: .hidden)
     var export: String?
+
+    @Flag(help: ArgumentHelp(OutputFile.forceHelp))
+    var force = false
 
     @Option(help: "A corpus using the abstractions (JSON array of program strings, or one per line).")
     var corpus: String?
+
+    func validate() throws {
+        if output != nil && export != nil { throw ValidationError("Give -o/--output once (--export is its former name).") }
+    }
 
     func run() throws {
         var learnedIn: [String: StoredAbstraction] = [:]
@@ -46,12 +57,9 @@ struct Library: ParsableCommand {
         } else {
             (parsed, learnedIn) = try library(ofRun: grammar)
         }
-        if let export {
-            do {
-                try parsed.fileText.write(toFile: export, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError(file: export, message: "cannot be written: \(error.localizedDescription)")
-            }
+        if let output = output ?? export {
+            let inputs = [(grammar, "the grammar or run store this command reads")] + (corpus.map { [($0, "the corpus this command reads")] } ?? [])
+            try OutputFile.write(Data(parsed.fileText.utf8), to: output, force: force, inputs: inputs)
         }
         var programs: [Term]?
         if let corpus {
@@ -62,7 +70,7 @@ struct Library: ParsableCommand {
             }
         }
         let entries = LibraryEntry.library(of: parsed, corpus: programs)
-        if output.json {
+        if format.json {
             print(JSONOption.line([
                 "grammar": parsed.name ?? NSNull(), "primitives": parsed.primitives.count,
                 "abstractions": entries.map { entry -> [String: Any] in
@@ -90,7 +98,7 @@ struct Library: ParsableCommand {
                 lines.append("  used \(uses) times in \(corpus ?? ""), saves \(savings)")
             }
         }
-        print(lines.joined(separator: "\n"))
+        print(lines.joined(separator: "\n").escapingControlCharacters(keepingLineBreaks: true))
     }
 
     /// The grammar a run's round searched with, and its abstractions as the store recorded them.
@@ -107,16 +115,11 @@ enum RunGrammar {
     /// Opens the run store `file` and reads the grammar of `round` (default: the latest round
     /// that has one; round 0 is the starting grammar).
     static func read(_ file: String, round: Int?) throws -> (store: RunStore, round: Int, grammar: Grammar) {
-        guard FileManager.default.fileExists(atPath: file) else { throw InputError(file: file, message: "no such file") }
-        let store: RunStore
-        do {
-            store = try RunStore(path: file)
-        } catch {
-            throw InputError(file: file, message: error.message)
-        }
+        let store = try RunStore(path: file, access: .readOnly)
         let finished = try store.finishedRounds()
         var chosen = round ?? finished.count
         var text: String? = chosen > 0 ? try store.grammarText(round: chosen) : nil
+        let place: String
         if round == nil {
             while text == nil && chosen > 0 {
                 chosen -= 1
@@ -128,11 +131,14 @@ enum RunGrammar {
                 throw InputError(file: file, message: "round \(chosen) has no library yet (\(finished.count) rounds finished)")
             }
             text = start
+            place = "table settings, key grammar (the starting grammar)"
+        } else {
+            place = "table grammars, round \(chosen)"
         }
         do {
             return (store, chosen, try Grammar(parsing: text!))
         } catch {
-            throw InputError(file: file, message: "the library of round \(chosen) does not read: \(error)")
+            throw InputError(file: file, message: "the run store is damaged: \(place): the grammar does not read: \(error)")
         }
     }
 }

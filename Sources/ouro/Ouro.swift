@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bootstrap
 import Foundation
 
 /// The `ouro` command-line tool: parses arguments and hands each command to the library.
@@ -25,9 +26,16 @@ struct Ouro: ParsableCommand {
         } catch let error as InputError {
             printError(error.description)
             Foundation.exit(ExitStatus.badInput)
+        } catch let error as RunStoreError {
+            // An unreadable, damaged or busy run store, or a failed write (rolled back).
+            printError(error.description)
+            Foundation.exit(ExitStatus.badInput)
+        } catch let error as OutputFileError {
+            printError(error.description)
+            Foundation.exit(ExitStatus.badInput)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(fullMessage(for: error))
                 Foundation.exit(ExitStatus.badInput)
             }
             exit(withError: error)
@@ -47,7 +55,8 @@ enum ExitStatus {
     static let unanswered: Int32 = 4
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, with control characters from the input (a task name
+/// holding a terminal escape, say) escaped.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((message.escapingControlCharacters(keepingLineBreaks: true) + "\n").utf8))
 }

@@ -12,28 +12,20 @@ struct Report: ParsableCommand {
     @Argument(help: "A run store from `ouro bootstrap`.")
     var runStore: String
 
-    @Option(name: [.short, .customLong("output")], help: "The HTML file to write.")
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write.", discussion: OutputFile.optionDiscussion))
     var output = "report.html"
+
+    @Flag(help: ArgumentHelp(OutputFile.forceHelp))
+    var force = false
 
     /// `--json`: the summary as one object, the report's file and the run's rounds.
     @OptionGroup var summaryFormat: JSONOption
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: runStore) else { throw InputError(file: runStore, message: "no such file") }
-        let html: String
-        let rounds: [RoundSummary]
-        do {
-            let store = try RunStore(path: runStore)
-            html = try RunReport.html(for: store)
-            rounds = try store.finishedRounds()
-        } catch {
-            throw InputError(file: runStore, message: error.message)
-        }
-        do {
-            try html.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError(file: output, message: "cannot be written: \(error.localizedDescription)")
-        }
+        let store = try RunStore(path: runStore, access: .readOnly)
+        let html = try RunReport.html(for: store)
+        let rounds = try store.finishedRounds()
+        try OutputFile.write(Data(html.utf8), to: output, force: force, inputs: [(runStore, "the run store this command reads")])
         if summaryFormat.json {
             print(JSONOption.line(["report": output, "rounds": rounds.map(\.jsonObject)]))
         } else {

@@ -34,10 +34,9 @@ struct Results: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: runStore) else { throw InputError(file: runStore, message: "no such file") }
         let rows: [TaskRoundResult]
         do throws(RunStoreError) {
-            let store = try RunStore(path: runStore)
+            let store = try RunStore(path: runStore, access: .readOnly)
             if let round {
                 let last = try store.finishedRounds().count
                 if round > last {
@@ -62,7 +61,7 @@ struct Results: ParsableCommand {
 
     /// A row as one line, like `ouro solve` prints a task.
     static func line(_ row: TaskRoundResult) -> String {
-        let head = "round \(row.round) \(row.task.split.rawValue) \(row.task.name.escapingControlCharacters): "
+        let head = "round \(row.round) \(row.task.split.rawValue) \(row.task.name.escapingControlCharacters()): "
         let tail = String(format: "%.2f s, %d candidates", row.seconds, row.candidates)
         if row.solved {
             let prior = row.logPrior.map { String(format: "log prior %.2f, ", $0) } ?? ""

@@ -33,7 +33,9 @@ final class SolveReport: @unchecked Sendable {
     }
 
     func print(file: String, problem: SyGuSProblem, result: SynthesisResult) -> Outcome {
-        write(json ? jsonLine(file: file, problem: problem, result: result) : plain(file: file, problem: problem, result: result))
+        // Names and literals from the input print with their control characters escaped.
+        write(json ? jsonLine(file: file, problem: problem, result: result)
+            : plain(file: file, problem: problem, result: result).escapingControlCharacters(keepingLineBreaks: true))
         switch result.status {
         case .solved: return .solved
         case .infeasible: return .infeasible
@@ -64,9 +66,9 @@ final class SolveReport: @unchecked Sendable {
             }
             text = JSONOption.line(object)
         } else if let best = result.frontier.first {
-            text = "\(result.task.name): solved \(best.program)  log prior \(String(format: "%.2f", best.logPrior)), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
+            text = "\(result.task.name.escapingControlCharacters()): solved \(best.program)  log prior \(String(format: "%.2f", best.logPrior)), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
         } else {
-            text = "\(result.task.name): unsolved (\(result.reason ?? "unknown")), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
+            text = "\(result.task.name.escapingControlCharacters()): unsolved (\(result.reason ?? "unknown")), \(String(format: "%.2f", result.seconds)) s, \(result.candidates) candidates"
         }
         write(text)
         if result.solved { return .solved }

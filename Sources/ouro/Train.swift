@@ -1,11 +1,12 @@
 import ArgumentParser
+import Bootstrap
 import Foundation
 import Grammar
 import Language
 import Learning
 import Tasks
 
-/// `ouro train TASKFILES... --solutions FILE.jsonl --grammar G --out MODEL`: trains a ranking
+/// `ouro train TASKFILES... --solutions FILE.jsonl --grammar G -o MODEL`: trains a ranking
 /// model on the solutions `ouro solve --json` found for those tasks, plus dreams.
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,11 +29,21 @@ struct Train: ParsableCommand {
 
     @OptionGroup var grammarOption: GrammarOption
 
-    @Option(help: "Where to write the model.")
-    var out: String
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the model.", discussion: OutputFile.optionDiscussion))
+    var output: String?
+
+    /// The former spelling of --output, kept for scripts.
+    @Option(name: .customLong("out"), help: .hidden)
+    var out: String?
 
     @Option(name: .customLong("grammar-out"), help: "Write the refitted grammar (the model's base) here.")
     var grammarOut: String?
+
+    @Flag(help: ArgumentHelp(OutputFile.forceHelp))
+    var force = false
+
+    /// The model file: -o/--output, or its former spelling --out.
+    private var model: String { output ?? out ?? "" }
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How many dreams to add to the training data, 0 ≤ N ≤ 1000000.", valueName: "N"),
             transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
@@ -61,6 +72,7 @@ struct Train: ParsableCommand {
 
     func validate() throws {
         if taskFiles.isEmpty { throw ValidationError("Give the JSON task files the solutions are for.") }
+        if (output == nil) == (out == nil) { throw ValidationError("Give -o/--output, the file to write the model to (once; --out is its former name).") }
     }
 
     func run() throws {
@@ -84,13 +96,7 @@ struct Train: ParsableCommand {
         let frontiers = try readSolutions(solutions, tasks: tasks, grammar: base)
         let corpus = frontiers.flatMap { $0.programs }
         let refit = base.refitted(to: corpus, contextual: true)
-        if let grammarOut {
-            do {
-                try refit.fileText.write(toFile: grammarOut, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError(file: grammarOut, message: "cannot be written: \(error.localizedDescription)")
-            }
-        }
+        if let grammarOut { try write(Data(refit.fileText.utf8), to: grammarOut) }
 
         var examples: [RankerExample] = []
         for frontier in frontiers {
@@ -138,13 +144,7 @@ struct Train: ParsableCommand {
         }
         let base = Grammar.fitted(
             to: derivations.flatMap { $0.points.map { ($0, 1.0) } }, offering: problems.values.map(\.problem), name: "sygus")
-        if let grammarOut {
-            do {
-                try base.fileText.write(toFile: grammarOut, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError(file: grammarOut, message: "cannot be written: \(error.localizedDescription)")
-            }
-        }
+        if let grammarOut { try write(Data(base.fileText.utf8), to: grammarOut) }
         var examples = derivations.map {
             RankerExample(sygus: $0.task, features: TaskFeatures.vector(of: $0.problem), choices: $0.points)
         }
@@ -174,18 +174,21 @@ struct Train: ParsableCommand {
         guard report.bestEpoch >= 1, report.epochs[report.bestEpoch - 1].trainingLoss.isFinite else {
             throw ValidationError("training diverged (the loss is not a finite number); no model was written: try a smaller --learning-rate")
         }
-        do {
-            try ranker.fileData().write(to: URL(fileURLWithPath: out))
-        } catch {
-            throw InputError(file: out, message: "cannot be written: \(error.localizedDescription)")
-        }
+        try write(ranker.fileData(), to: model)
         let best = report.epochs[report.bestEpoch - 1]
         print("""
             trained on \(summary); \(report.validationExamples) programs held aside
             best epoch \(report.bestEpoch) of \(report.epochs.count): training loss \(String(format: "%.4f", best.trainingLoss))\
             \(best.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""); \(String(format: "%.1f", Date().timeIntervalSince(start))) s
-            model: \(out) (\(ranker.keys.count) outputs)
+            model: \(model) (\(ranker.keys.count) outputs)
             """)
+    }
+
+    /// Writes an output file, never over a file this command reads (without --force).
+    private func write(_ data: Data, to file: String) throws(OutputFileError) {
+        let inputs = taskFiles.map { ($0, "a task file this command reads") } + [(solutions, "the solutions file this command reads")]
+            + (grammar.map { [($0, "the grammar this command reads")] } ?? [])
+        try OutputFile.write(data, to: file, force: force, inputs: inputs)
     }
 
     private struct Frontier {

@@ -61,13 +61,13 @@ import TestSupport
 
         // Another application's SQLite database.
         let other = directory.appendingPathComponent("other.sqlite").path
-        try runSQLite(other, "CREATE TABLE photos (id INTEGER); PRAGMA application_id = 42;")
+        try TestSupport.sqlite(other, "CREATE TABLE photos (id INTEGER); PRAGMA application_id = 42;")
         #expect(throws: RunStoreError(file: other, message: "not an Ouroboros run store (an SQLite database of something else)")) {
             try RunStore(path: other)
         }
 
         // A run store from a newer schema.
-        try runSQLite(good, "INSERT INTO grdb_migrations (identifier) VALUES ('v99');")
+        try TestSupport.sqlite(good, "INSERT INTO grdb_migrations (identifier) VALUES ('v99');")
         #expect(throws: RunStoreError(file: good, message: "written by a newer Ouroboros (schema v1, v99); this ouro knows v1")) {
             try RunStore(path: good)
         }
@@ -123,13 +123,5 @@ import TestSupport
         try reopened.record(round: 0, large)
         #expect(try reopened.results(round: 0)[tasks[1].id]?.frontier.count == 20)
         #expect(try reopened.results(round: 0)[tasks[0].id]?.frontier == first.frontier)
-    }
-
-    private func runSQLite(_ path: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path, sql]
-        try process.run()
-        process.waitUntilExit()
     }
 }

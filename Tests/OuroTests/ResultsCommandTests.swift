@@ -27,7 +27,7 @@ import TestSupport
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput == """
             round 0 train sum: solved (lambda (fold $0 0 (lambda (lambda (+ $0 $1)))))  log prior -14.89, 0.01 s, 9353 candidates
-            round 0 test clear\\u{1B}[2Jscreen: unsolved (timeout), 2.00 s, 40 candidates
+            round 0 test clear\\u001B[2Jscreen: unsolved (timeout), 2.00 s, 40 candidates
             solved: round 0 1/2
 
             """)

@@ -82,6 +82,18 @@ public enum TestSupport {
         return url.path
     }
 
+    /// Runs SQL on a file with Python's sqlite3 (another program, as a user's tool would) and
+    /// returns its exit status.
+    @discardableResult
+    public static func sqlite(_ path: String, _ sql: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()", path, sql]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// A fresh temporary folder for one test.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ouro-test-\(UUID().uuidString)")

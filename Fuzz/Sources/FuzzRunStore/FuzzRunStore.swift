@@ -30,7 +30,7 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
     }
 }
 
-/// The fuzz target: writes the input to a file, opens it as a run store and reads everything
+/// The fuzz target: writes the input to a file, opens it read-only as a run store and reads everything
 /// a command reads from one (settings, tasks, rounds, frontiers, grammars, rankers,
 /// abstractions, the HTML report). A thrown `RunStoreError` is a correct answer.
 func fuzzRunStore(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -39,7 +39,8 @@ func fuzzRunStore(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard FileManager.default.createFile(atPath: path, contents: Data(UnsafeBufferPointer(start: data, count: size))) else {
         fatalError("cannot write \(path)")
     }
-    if let store = try? RunStore(path: path) {
+    // As `ouro library`, `report` and `dream` open a store: read-only.
+    if let store = try? RunStore(path: path, access: .readOnly) {
         _ = try? store.settings()
         _ = try? store.tasks()
         if let rounds = try? store.finishedRounds() {
