@@ -3,6 +3,7 @@ import Foundation
 import Synthesis
 import Bootstrap
 import Grammar
+import Language
 import Learning
 import Tasks
 
@@ -67,6 +68,8 @@ struct Solve: ParsableCommand {
     private enum Work: @unchecked Sendable {
         case sygus(file: String, problem: SyGuSProblem)
         case examples(file: String, task: ExampleTask)
+        /// A file that could not be read within a task's time or memory bound: unsolved.
+        case overLimit(file: String, reason: String)
     }
 
     func run() throws {
@@ -88,8 +91,13 @@ struct Solve: ParsableCommand {
                     throw ValidationError("bottom-up search runs on SyGuS files; JSON tasks take --search topdown (the default)")
                 }
                 do {
-                    for task in try ExampleTask.readAll(json: text) { work.append(.examples(file: file, task: task)) }
+                    let limits = ReadingLimits(deadline: .now + .milliseconds(Int(timeout * 1000)), bytes: memoryMiB << 20)
+                    for task in try ExampleTask.readAll(json: text, limits: limits) { work.append(.examples(file: file, task: task)) }
                 } catch {
+                    if error.isOverLimit {
+                        work.append(.overLimit(file: file, reason: error.message))
+                        continue
+                    }
                     throw InputError(file: file, position: error.position, message: error.isSchemaError ? error.description : error.message)
                 }
             } else {
@@ -139,6 +147,9 @@ struct Solve: ParsableCommand {
                 let result = solver.solve(task, grammar: grammar, runDeadline: runDeadline, board: board)
                 report.print(file: file, result: result)
                 return result.solved
+            case .overLimit(let file, let reason):
+                report.print(file: file, unreadable: reason)
+                return false
             }
         }
         if !json, hasJSON {

@@ -53,6 +53,21 @@ final class SolveReport: @unchecked Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Reports a file that could not be read within a task's limits, as unsolved.
+    func print(file: String, unreadable reason: String) {
+        let text: String
+        if json {
+            let object: [String: Any] = ["file": file, "solved": false, "reason": reason, "program": NSNull(), "frontier": [Any]()]
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            text = String(decoding: data, as: UTF8.self)
+        } else {
+            text = "\(file): unsolved (\(reason))"
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     private func answer(_ problem: SyGuSProblem, _ bodies: [Int: Tasks.Expression]) -> String {
         problem.functions.indices.compactMap { f in bodies[f].map { problem.answer(function: f, body: $0) } }.joined(separator: "\n")
     }
