@@ -31,7 +31,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Files (tasks of JSON task files) solved in parallel; a job with no task left helps a top-down search still under way (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("memory"), help: "Memory bound of each search bank, in MiB (bottom-up: the bank of programs; a task that reaches it ends unsolved and the run goes on); the top-down search keeps no bank, and a candidate that would build more lists than this runs on the reference evaluator.")
+    @Option(name: .customLong("memory"), help: "Memory bound of each task, in MiB: its examples (a task whose examples, or a JSON file that cannot be read within it, ends unsolved) and its search bank (bottom-up: the bank of programs; a task that reaches it ends unsolved and the run goes on); the top-down search keeps no bank, and a candidate that would build more lists than this runs on the reference evaluator.")
     var memoryMiB: Int = 1024
 
     @Flag(help: "Print one JSON object per line and file.")
