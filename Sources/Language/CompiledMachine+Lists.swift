@@ -30,8 +30,11 @@ extension CompiledMachine {
         if !scratch.reserve(extra, limit: wordLimit - arena.capacity) { throw .fallback }
     }
 
+    /// `cons x l` costs the length of `l` in steps, as the reference copies it, though here
+    /// it is often one word written.
     mutating func cons(_ x: Int, _ l: Int) throws(CompiledStop) -> Int {
         let (offset, count) = try list(l)
+        ticks += count  // the reference copies `l`
         if count >= Evaluator.maximumListLength { throw .budgetExhausted }
         if offset + count == arena.count {
             try reserveArena(1)

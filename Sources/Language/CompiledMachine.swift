@@ -110,6 +110,7 @@ struct CompiledMachine {
                 let l = try value(node.a)
                 let (offset, count) = try list(l)
                 if count == 0 { throw .emptyList }
+                ticks += count - 1  // the reference copies the rest
                 return Self.handle(offset, count - 1)
             case .range:
                 let n = try value(node.a)

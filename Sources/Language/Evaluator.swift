@@ -15,7 +15,11 @@ public struct Evaluator: Sendable {
     /// overflowing the stack: `fold` can compose 10,000 closures in a one-line program.
     public static let maximumDepth = 1_000
 
-    /// The most evaluation steps (nodes visited, list elements produced) one run may take.
+    /// The most evaluation steps one run may take. A step is a node visited, a function
+    /// applied, or an element an operation copies or scans: `cons x l` and `cdr l` cost the
+    /// length of `l` besides their node, `range n` costs `n`, and string operations the code
+    /// points of their string arguments and of what they build. So a run's time and the
+    /// memory it builds are both proportional to its steps.
     public var stepLimit: Int
 
     public init(stepLimit: Int = 1_000_000) {
@@ -109,13 +113,14 @@ struct Machine {
         case 1:
             guard case .apply(_, let a) = node else { throw .typeMismatch }
             let x = try evaluate(a, environment)
-            if op == .range, case .int(let n) = x { try tick(max(0, n)) }
+            try tick(Self.work(op, x))
             return try op.evaluate(x)
         case 2:
             guard case .apply(.apply(_, let a), let b) = node else { throw .typeMismatch }
             let x = try evaluate(a, environment)
             let y = try evaluate(b, environment)
             if op == .map { return try map(x, y) }
+            try tick(Self.work(op, x, y))
             return try op.evaluate(x, y)
         case 3:
             guard case .apply(.apply(.apply(_, let a), let b), let c) = node else { throw .typeMismatch }
@@ -127,7 +132,8 @@ struct Machine {
             let y = try evaluate(b, environment)
             let z = try evaluate(c, environment)
             if op == .fold { return try fold(x, y, z) }
-            return try op.evaluate(x, y, z)
+            try tick(Self.work(op, x, y, z))
+            return try charged(op, op.evaluate(x, y, z))
         default:
             guard case .apply(.apply(.apply(.apply(_, let a), let b), let c), let d) = node, op == .unfold else {
                 throw .typeMismatch
@@ -168,12 +174,11 @@ struct Machine {
         case .fold: return try fold(arguments[0], arguments[1], arguments[2])
         case .unfold: return try unfold(arguments[0], arguments[1], arguments[2], arguments[3])
         default:
+            try tick(Self.work(op, arguments))
             switch arguments.count {
-            case 1:
-                if op == .range, case .int(let n) = arguments[0] { try tick(max(0, n)) }
-                return try op.evaluate(arguments[0])
+            case 1: return try op.evaluate(arguments[0])
             case 2: return try op.evaluate(arguments[0], arguments[1])
-            default: return try op.evaluate(arguments[0], arguments[1], arguments[2])
+            default: return try charged(op, op.evaluate(arguments[0], arguments[1], arguments[2]))
             }
         }
     }

@@ -8,8 +8,14 @@ extension JSONValue {
     ///
     /// The reader is iterative (an explicit stack of open arrays and objects), so no input
     /// overflows the stack; nesting deeper than `maximumDepth` is an error naming the position.
-    public static func read(_ text: String, maximumDepth: Int = maximumDepth) throws(SyntaxError) -> JSONValue {
-        var reader = JSONReader(text: text, maximumDepth: maximumDepth)
+    ///
+    /// `limits` bound the time and memory reading may take (the text's scalars and the tree,
+    /// estimated as they are made); past either, the error's `isOverLimit` is set.
+    public static func read(_ text: String, maximumDepth: Int = maximumDepth, limits: ReadingLimits = .none) throws(SyntaxError) -> JSONValue {
+        if limits.bytes < Int.max / 8, text.utf8.count > limits.bytes / MemoryLayout<Unicode.Scalar>.stride {
+            throw SyntaxError(limits.memoryMessage(), at: SourcePosition(line: 1, column: 1), isOverLimit: true)
+        }
+        var reader = JSONReader(text: text, maximumDepth: maximumDepth, limits: limits)
         return try reader.readDocument()
     }
 }
@@ -28,13 +34,32 @@ private struct JSONReader {
 
     private let scalars: [Unicode.Scalar]
     private let maximumDepth: Int
+    private let limits: ReadingLimits
+    /// Values read so far, and the bytes the tree may take before reading stops.
+    private var values = 0
+    private let valueLimit: Int
     private var index = 0
     private var line = 1
     private var column = 1
 
-    init(text: String, maximumDepth: Int) {
+    init(text: String, maximumDepth: Int, limits: ReadingLimits) {
         self.scalars = Array(text.unicodeScalars)
         self.maximumDepth = maximumDepth
+        self.limits = limits
+        // Each value read costs its tree node and, in a task reader, the value made of it.
+        let perValue = MemoryLayout<JSONValue>.stride + 32
+        let left = limits.bytes - min(limits.bytes, scalars.count * MemoryLayout<Unicode.Scalar>.stride)
+        valueLimit = limits.bytes == .max ? .max : left / perValue
+    }
+
+    /// Counts one more value; past the memory bound, or at the deadline (looked at every
+    /// 4,096 values), reading stops.
+    private mutating func count() throws(SyntaxError) {
+        values += 1
+        if values > valueLimit { throw SyntaxError(limits.memoryMessage(), at: position, isOverLimit: true) }
+        if values & 4_095 == 0, let deadline = limits.deadline, ContinuousClock.now >= deadline {
+            throw SyntaxError(ReadingLimits.timeMessage, at: position, isOverLimit: true)
+        }
     }
 
     private var position: SourcePosition { SourcePosition(line: line, column: column) }
@@ -119,6 +144,7 @@ private struct JSONReader {
             case let c?:
                 throw error("expected a JSON value, found \(Self.describe(c))")
             }
+            try count()
             // Close every container the value completes; stop at one that wants another value.
             while let open = stack.last {
                 items.append(value)

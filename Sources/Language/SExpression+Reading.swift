@@ -2,10 +2,14 @@
 public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var position: SourcePosition
+    /// Whether the input was refused for passing `ReadingLimits` (its time or memory), not
+    /// for being malformed.
+    public var isOverLimit: Bool
 
-    public init(_ message: String, at position: SourcePosition) {
+    public init(_ message: String, at position: SourcePosition, isOverLimit: Bool = false) {
         self.message = message
         self.position = position
+        self.isOverLimit = isOverLimit
     }
 
     public var description: String { "\(position): \(message)" }

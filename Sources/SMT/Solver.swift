@@ -12,6 +12,8 @@ public final class Solver: CustomStringConvertible {
     let raw: OpaquePointer
     /// The timeout set by ``setTimeout(milliseconds:)``, re-applied after ``reset()``.
     private var timeoutMilliseconds: UInt32?
+    /// Interrupts a ``check(deadline:)`` that outlives its deadline; its thread starts on first use.
+    var interruptTimer: InterruptTimer?
 
     init(context: Context, logic: String?) throws(SMTError) {
         let solver: OpaquePointer?
@@ -32,7 +34,10 @@ public final class Solver: CustomStringConvertible {
         Z3_solver_inc_ref(context.raw, solver)
     }
 
-    deinit { Z3_solver_dec_ref(context.raw, raw) }
+    deinit {
+        interruptTimer?.finish()
+        Z3_solver_dec_ref(context.raw, raw)
+    }
 
     /// Asserts the Boolean term `formula`.
     public func add(_ formula: Term) throws(SMTError) {

@@ -62,6 +62,7 @@ struct ExampleSearch {
         if list != nil {
             learner = nil
             for term in list!.guards.equatedTerms {
+                if ContinuousClock.now >= deadline { return .failed(.timeout) }
                 candidates += 1
                 let outputs = table.rows.map { try? evaluator.evaluate(term, variables: [], parameters: $0) }
                 guard outputs.allSatisfy({ $0 != nil }) else { continue }
@@ -70,7 +71,17 @@ struct ExampleSearch {
             }
             if let answer = list!.answer(sort: startKind) { return .found(answer) }
         }
+        // A candidate checked against the constraints themselves (not target outputs) costs an
+        // evaluation of every constraint per example; the clock is read after each of those,
+        // so that a specification of 40,000 constraints cannot carry the search past its deadline.
+        var timedOut = false
+        var calls = 0
         let outcome = enumerator.run(deadline: deadline) { id in
+            calls &+= 1
+            if targetWords == nil || calls & 1_023 == 0, ContinuousClock.now >= deadline {
+                timedOut = true
+                return false
+            }
             let nonterminal = enumerator.nonterminal(of: id)
             if nonterminal == (conditional?.nonterminal ?? 0) {
                 let cover: Bitset
@@ -109,6 +120,7 @@ struct ExampleSearch {
         }
         candidates += enumerator.candidates
         if let found { return .found(found) }
+        if timedOut { return .failed(.timeout) }
         switch outcome {
         case .timeLimit: return .failed(.timeout)
         case .memoryLimit: return .failed(.memoryLimit(bytes: options.memoryLimit))

@@ -37,10 +37,11 @@ public struct ExampleTaskSolver: Sendable {
     public var frontierWindow = 3.0
     /// The evaluation steps one program may take on one example.
     public var stepLimit = 5_000
-    /// The bound on the bytes the lists one candidate builds while it runs may take (past it
-    /// the reference evaluator runs the candidate), and a quarter of it on each table of
-    /// observational equivalence. The search itself keeps no bank: it checks programs as it
-    /// meets them.
+    /// The bound on the bytes the task's examples may take (a task past it ends at once,
+    /// unsolved), on the lists one candidate builds while it runs (past it the reference
+    /// evaluator runs the candidate, whose steps bound what it builds), and a quarter of it
+    /// on each table of observational equivalence. The search itself keeps no bank: it
+    /// checks programs as it meets them.
     public var memoryLimit = 1 << 30
     /// Observational equivalence of closed subprograms (see `TopDownSearch.ObservationalEquivalence`):
     /// the cost up to which each hole type's small subprograms are run for evidence; 0, the
@@ -66,6 +67,11 @@ public struct ExampleTaskSolver: Sendable {
         let deadline = runDeadline.map { min($0, taskDeadline) } ?? taskDeadline
         if deadline <= start {
             return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0, unknownReason: .runTimeLimit)
+        }
+        let footprint = task.memoryFootprint
+        if footprint > memoryLimit {
+            return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0,
+                                     unknownReason: .other(Self.overMemoryLimit(footprint, memoryLimit)))
         }
         guard grammar.mayBuildProgram(of: task.request) else {
             return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0,
@@ -113,6 +119,19 @@ public struct ExampleTaskSolver: Sendable {
             }
         }
         return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: result.candidates, unknownReason: reason)
+    }
+}
+
+extension ExampleTaskSolver {
+    /// The reason given for a task whose examples take more than the memory limit.
+    static func overMemoryLimit(_ bytes: Int, _ limit: Int) -> String {
+        "the task's examples take \(Self.mebibytes(bytes)) MiB, more than the memory limit of \(Self.mebibytes(limit)) MiB"
+    }
+
+    /// `bytes` in MiB, to one decimal.
+    static func mebibytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 }
 

@@ -34,10 +34,11 @@ struct SpecificationGuards {
     /// Where `term` (an expression over the function's parameters) is a correct output.
     func condition(for term: Expression) -> Expression? {
         var conjuncts: [Expression] = []
+        var seen: Set<Expression> = []
         for constraint in problem.constraints {
             guard let c = translate(constraint, replacing: term).map(Self.simplify) else { return nil }
             if c == .constant(.bool(true)) { continue }
-            if !conjuncts.contains(c) { conjuncts.append(c) }
+            if seen.insert(c).inserted { conjuncts.append(c) }
         }
         return conjuncts.dropFirst().reduce(conjuncts.first ?? .constant(.bool(true))) { Self.call("and", [$0, $1], .bool) }
     }
@@ -45,13 +46,14 @@ struct SpecificationGuards {
     /// Terms the constraints equate with the function's call: likely outputs.
     var equatedTerms: [Expression] {
         var terms: [Expression] = []
+        var seen: Set<Expression> = []
         func visit(_ e: Expression) {
             switch e {
             case .builtin(let p, let sides):
                 if case .operation(.equal) = p.implementation, sides.count == 2 {
                     for (call, other) in [(sides[0], sides[1]), (sides[1], sides[0])] {
                         if case .synthesized(function, _) = call, !other.callsSynthesizedFunction,
-                           let term = translate(other, replacing: .constant(.int(0))), !terms.contains(term) {
+                           let term = translate(other, replacing: .constant(.int(0))), seen.insert(term).inserted {
                             terms.append(term)
                         }
                     }

@@ -84,7 +84,7 @@ public struct Synthesizer: Sendable {
             iterations = 1
             do {
                 let verifier = try Verifier(problem: problem, timeout: options.timeout)
-                switch try verifier.verify(bodies, timeout: max(.milliseconds(100), deadline - clock.now)) {
+                switch try verifier.verify(bodies, deadline: deadline) {
                 case .verified: return result(.solved(bodies))
                 case .counterexample: return result(.unknown(.other("the functions the equations define do not satisfy every constraint")))
                 case .unknown(let reason): return result(.unknown(.verifier(reason)))
@@ -136,7 +136,7 @@ public struct Synthesizer: Sendable {
             }
             let verdict: Verifier.Verdict
             do {
-                verdict = try verifier.verify([0: body], timeout: max(.milliseconds(100), deadline - clock.now))
+                verdict = try verifier.verify([0: body], deadline: deadline)
             } catch {
                 return result(.unknown(.other("Z3: \(error)")))
             }

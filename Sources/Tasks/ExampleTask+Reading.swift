@@ -17,13 +17,16 @@ extension ExampleTask {
     /// value outside 64 bits is an error), `bool` from `true`/`false`, `string` from strings,
     /// `bvN` from strings `"#x…"`/`"#b…"` of exactly N bits, `list(t)` from arrays. Other keys
     /// are ignored. Errors: `TaskFileError`, naming the line and column of a syntax error, or
-    /// the task (index and name) and field of a schema error.
-    public static func readAll(json text: String) throws(TaskFileError) -> [ExampleTask] {
+    /// the task (index and name) and field of a schema error. Past `limits` (the time and
+    /// memory reading may take), the error's `isOverLimit` is set.
+    public static func readAll(json text: String, limits: ReadingLimits = .none) throws(TaskFileError) -> [ExampleTask] {
         let document: JSONValue
         do {
-            document = try JSONValue.read(text)
+            document = try JSONValue.read(text, limits: limits)
         } catch {
-            throw TaskFileError(error.message, at: error.position)
+            var failure = TaskFileError(error.message, at: error.position)
+            failure.isOverLimit = error.isOverLimit
+            throw failure
         }
         guard case .array(let items) = document.kind else {
             throw TaskFileError("expected an array of tasks, found \(document.summary)", at: document.position)

@@ -11,17 +11,22 @@ extension SyGuSReader {
                 ? "expected a grammar ((NONTERMINAL SORT)...) ((NONTERMINAL SORT (PRODUCTION...))...)"
                 : "expected a grammar ((NONTERMINAL SORT (PRODUCTION...))...)", at: parts[0].position)
         }
+        // Names are looked up in hash tables and productions kept unique with hash sets, so
+        // reading a grammar is linear in its size (a list scan per name or production made a
+        // grammar of 100,000 constants take minutes).
         var declared: [(name: SortedName, position: SourcePosition)] = []
+        var declaredNames: Set<String> = []
+        let parameterNames = Set(parameters.map(\.name))
         for declaration in isVersion2 ? parts[0].elements ?? [] : rules {
             guard let pair = declaration.elements, pair.count == (isVersion2 ? 2 : 3), let name = pair[0].symbol else {
                 throw SyGuSError(isVersion2
                     ? "expected a nonterminal declaration (NAME SORT), found \(declaration.excerpt)"
                     : "expected a rule (NONTERMINAL SORT (PRODUCTION...)), found \(declaration.excerpt)", at: declaration.position)
             }
-            if declared.contains(where: { $0.name.name == name }) {
+            if !declaredNames.insert(name).inserted {
                 throw SyGuSError("nonterminal '\(name)' is declared twice", at: pair[0].position)
             }
-            if parameters.contains(where: { $0.name == name }) {
+            if parameterNames.contains(name) {
                 throw SyGuSError("nonterminal '\(name)' has the name of a parameter of '\(function)'", at: pair[0].position)
             }
             declared.append((SortedName(name, try Self.sort(pair[1])), pair[0].position))
@@ -37,13 +42,15 @@ extension SyGuSReader {
         }
 
         var nonterminals = declared.map { SyGuSGrammar.Nonterminal(name: $0.name.name, sort: $0.name.sort, productions: []) }
+        var indexOfName: [String: Int] = [:]
+        for (index, declaration) in declared.enumerated() { indexOfName[declaration.name.name] = index }
         var hasRule = Array(repeating: false, count: declared.count)
         let scope = Scope(kind: .production, parameters: parameters, nonterminals: declared.map(\.name))
         for rule in rules {
             guard let parts = rule.elements, parts.count == 3, let name = parts[0].symbol, let productions = parts[2].elements else {
                 throw SyGuSError("expected a rule (NONTERMINAL SORT (PRODUCTION...)), found \(rule.excerpt)", at: rule.position)
             }
-            guard let index = declared.firstIndex(where: { $0.name.name == name }) else {
+            guard let index = indexOfName[name] else {
                 throw SyGuSError("nonterminal '\(name)' has a rule but is not declared", at: parts[0].position)
             }
             let sort = try Self.sort(parts[1])
@@ -57,27 +64,15 @@ extension SyGuSReader {
             guard !productions.isEmpty else {
                 throw SyGuSError("nonterminal '\(name)' has no productions", at: parts[2].position)
             }
+            var present: Set<Expression> = []
             for production in productions {
-                try addProduction(production, to: &nonterminals[index], parameters: parameters, scope: scope)
+                try addProduction(production, to: &nonterminals[index], present: &present, parameters: parameters, scope: scope)
             }
         }
         if let missing = hasRule.firstIndex(of: false) {
             throw SyGuSError("nonterminal '\(declared[missing].name.name)' is declared but has no rule", at: declared[missing].position)
         }
-        // A nonterminal derives a finite term when one of its productions has only holes that
-        // do (a least fixed point); a start symbol that derives none would make the search
-        // run until its timeout without a single candidate.
-        var finite = nonterminals.map { $0.allowsAnyConstant || $0.allowsAnyVariable }
-        var changed = true
-        while changed {
-            changed = false
-            for (index, nonterminal) in nonterminals.enumerated() where !finite[index] {
-                if nonterminal.productions.contains(where: { $0.nonterminals.allSatisfy { finite[$0] } }) {
-                    finite[index] = true
-                    changed = true
-                }
-            }
-        }
+        let finite = Self.derivesFiniteTerms(nonterminals)
         if !finite[0] {
             let names = nonterminals.indices.filter { !finite[$0] }.map { "'\(nonterminals[$0].name)'" }
             let again = names.count == 1 ? names[0] : "one of them"
@@ -87,10 +82,46 @@ extension SyGuSReader {
         return SyGuSGrammar(nonterminals: nonterminals)
     }
 
+    /// Which nonterminals derive a finite term: those with a production whose holes all do (a
+    /// least fixed point); a start symbol that derives none would make the search run until
+    /// its timeout without a single candidate. Linear in the grammar's size: each production
+    /// counts its holes not yet known finite, and each nonterminal found finite counts down
+    /// the productions it occurs in, once.
+    static func derivesFiniteTerms(_ nonterminals: [SyGuSGrammar.Nonterminal]) -> [Bool] {
+        var finite = nonterminals.map { $0.allowsAnyConstant || $0.allowsAnyVariable }
+        var pending: [[Int]] = []
+        var occurrences = Array(repeating: [(nonterminal: Int, production: Int)](), count: nonterminals.count)
+        var found: [Int] = finite.indices.filter { finite[$0] }
+        for (index, nonterminal) in nonterminals.enumerated() {
+            var counts: [Int] = []
+            for (p, production) in nonterminal.productions.enumerated() {
+                let holes = production.nonterminals
+                counts.append(holes.count)
+                for hole in holes { occurrences[hole].append((index, p)) }
+                if holes.isEmpty && !finite[index] {
+                    finite[index] = true
+                    found.append(index)
+                }
+            }
+            pending.append(counts)
+        }
+        while let next = found.popLast() {
+            for (index, p) in occurrences[next] {
+                pending[index][p] -= 1
+                if pending[index][p] == 0 && !finite[index] {
+                    finite[index] = true
+                    found.append(index)
+                }
+            }
+        }
+        return finite
+    }
+
     /// Adds one production to `nonterminal`: `(Constant S)` and `(Variable S)` set its flags
     /// (`Variable` also lists every parameter of sort S); any other term must have the
-    /// nonterminal's sort. A production already present is not added again.
-    private func addProduction(_ production: SExpression, to nonterminal: inout SyGuSGrammar.Nonterminal,
+    /// nonterminal's sort. A production already in `present` (the rule's productions so far)
+    /// is not added again.
+    private func addProduction(_ production: SExpression, to nonterminal: inout SyGuSGrammar.Nonterminal, present: inout Set<Expression>,
                                parameters: [SortedName], scope: Scope) throws(SyGuSError) {
         if let form = production.elements, form.count == 2, let head = form[0].symbol,
            ["Constant", "Variable", "InputVariable", "LocalVariable"].contains(head) {
@@ -106,7 +137,7 @@ extension SyGuSReader {
             default:
                 nonterminal.allowsAnyVariable = true
                 for (i, parameter) in parameters.enumerated() where parameter.sort == sort {
-                    Self.append(.parameter(i), to: &nonterminal)
+                    Self.append(.parameter(i), to: &nonterminal, present: &present)
                 }
             }
             return
@@ -115,11 +146,11 @@ extension SyGuSReader {
         guard term.sort == nonterminal.sort else {
             throw SyGuSError("production \(production.excerpt) has sort \(term.sort.smtSort) but nonterminal '\(nonterminal.name)' has sort \(nonterminal.sort.smtSort)", at: production.position)
         }
-        Self.append(term.expression, to: &nonterminal)
+        Self.append(term.expression, to: &nonterminal, present: &present)
     }
 
-    private static func append(_ production: Expression, to nonterminal: inout SyGuSGrammar.Nonterminal) {
-        if !nonterminal.productions.contains(production) {
+    private static func append(_ production: Expression, to nonterminal: inout SyGuSGrammar.Nonterminal, present: inout Set<Expression>) {
+        if present.insert(production).inserted {
             nonterminal.productions.append(production)
         }
     }

@@ -154,11 +154,12 @@ struct SyGuSReader {
     /// `((NAME SORT)...)`, names distinct.
     static func parameters(_ e: SExpression) throws(SyGuSError) -> [SortedName] {
         var result: [SortedName] = []
+        var names: Set<String> = []
         for item in e.elements ?? [] {
             guard let pair = item.elements, pair.count == 2, let name = pair[0].symbol else {
                 throw SyGuSError("expected a parameter (NAME SORT), found \(item.excerpt)", at: item.position)
             }
-            if result.contains(where: { $0.name == name }) {
+            if !names.insert(name).inserted {
                 throw SyGuSError("parameter '\(name)' appears twice", at: pair[0].position)
             }
             if looksLikeLiteral(name) {

@@ -24,6 +24,9 @@ public struct TaskFileError: Error, Hashable, Sendable, CustomStringConvertible 
     public var taskName: String?
     /// The path of the offending field within its task object, e.g. `"examples"[2]."output"`.
     public var field: String?
+    /// Whether the file was refused for passing `ReadingLimits` (the task's time or memory
+    /// bound), not for being malformed: its tasks are unsolved, not bad input.
+    public var isOverLimit = false
 
     public init(_ message: String, at position: SourcePosition, task: Int? = nil, taskName: String? = nil, field: String? = nil) {
         self.message = message

@@ -66,11 +66,17 @@ public final class Verifier {
     /// Checks `solutions` (a body for every function to synthesize), giving Z3 at most
     /// `timeout` (or the verifier's own timeout).
     public func verify(_ solutions: [Int: Expression], timeout: Duration? = nil) throws(SMTError) -> Verdict {
+        try verify(solutions, deadline: ContinuousClock.now + min(timeout ?? self.timeout, self.timeout))
+    }
+
+    /// Checks `solutions` (a body for every function to synthesize) by `deadline`: every Z3
+    /// check gets the time left and is interrupted at the deadline, and a verdict Z3 cannot
+    /// reach by then is `.unknown("timeout")`.
+    public func verify(_ solutions: [Int: Expression], deadline: ContinuousClock.Instant) throws(SMTError) -> Verdict {
         guard let encoder, let solver else {
             let point = problem.variables.map { Self.someValue(of: $0.sort) }
             return holds(solutions, at: point) ? .verified : .counterexample(point)
         }
-        if let timeout { try solver.setTimeout(milliseconds: Self.milliseconds(min(timeout, self.timeout))) }
         var terms: [Term] = []
         for constraint in problem.constraints {
             terms.append(try encoder.encode(constraint, parameters: [], solutions: solutions))
@@ -84,11 +90,11 @@ public final class Verifier {
             solver.reset()
             try solver.add(negation)
             try solver.add(try encoder.context.apply("distinct", integers))
-            if case .sat(let model) = try solver.check() { return try counterexample(model, encoder) }
+            if case .sat(let model) = try solver.check(deadline: deadline) { return try counterexample(model, encoder) }
         }
         solver.reset()
         try solver.add(negation)
-        switch try solver.check() {
+        switch try solver.check(deadline: deadline) {
         case .unsat:
             return .verified
         case .unknown(let reason):

@@ -7,6 +7,9 @@ struct InputError: Error, CustomStringConvertible {
     var file: String
     var position: SourcePosition?
     var message: String
+    /// Whether the file was refused for passing a task's time or memory bound while it was
+    /// read, not for being malformed: its tasks are unsolved, not bad input.
+    var isOverLimit = false
 
     var description: String {
         if let position { return "\(file):\(position.line):\(position.column): \(message)" }

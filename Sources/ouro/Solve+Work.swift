@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grammar
+import Language
 import Tasks
 
 extension Solve {
@@ -8,6 +9,9 @@ extension Solve {
     enum Work: @unchecked Sendable {
         case sygus(file: String, problem: SyGuSProblem)
         case examples(file: String, task: ExampleTask)
+        /// A JSON task file that could not be read within a task's time or memory bound:
+        /// unsolved, for the time (`timedOut`) or for the memory.
+        case overLimit(file: String, reason: String, timedOut: Bool)
     }
 
     /// The work in every file given, and how many files did not read (each reported on
@@ -36,7 +40,13 @@ extension Solve {
                     guard grammar != nil else {
                         throw ValidationError("JSON task files need --grammar, e.g. --grammar lists")
                     }
-                    work += try TaskFiles.examples(text, file: file).map { .examples(file: name, task: $0) }
+                    let limits = ReadingLimits(deadline: .now + .milliseconds(Int(self.limits.timeout(default: 10) * 1000)), bytes: self.limits.memoryBytes)
+                    do {
+                        work += try TaskFiles.examples(text, file: file, limits: limits).map { .examples(file: name, task: $0) }
+                    } catch {
+                        guard error.isOverLimit else { throw error }
+                        work.append(.overLimit(file: name, reason: error.message, timedOut: error.message == ReadingLimits.timeMessage))
+                    }
                 } else {
                     guard search != .topdown else {
                         throw ValidationError("top-down search runs on JSON tasks over λ-programs; SyGuS files take --search bottomup (the default)")

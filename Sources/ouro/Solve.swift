@@ -3,6 +3,7 @@ import Foundation
 import Synthesis
 import Bootstrap
 import Grammar
+import Language
 import Learning
 import Tasks
 
@@ -100,9 +101,11 @@ struct Solve: ParsableCommand {
                 var grammar = lambdaGrammar!
                 if let ranker { grammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
                 return report.print(file: file, result: solver.solve(task, grammar: grammar, runDeadline: runDeadline, board: board))
+            case .overLimit(let file, let reason, let timedOut):
+                return report.print(file: file, unreadable: reason, timedOut: timedOut)
             }
         }
-        let hasJSON = work.contains { if case .examples = $0 { return true } else { return false } }
+        let hasJSON = work.contains { if case .sygus = $0 { return false } else { return true } }
         if !output.json && !work.isEmpty && (work.count > 1 || unread > 0 || hasJSON) {
             let notRead = unread == 0 ? "" : "; \(unread) file\(unread == 1 ? "" : "s") not read"
             print("solved \(outcomes.filter { $0 == .solved }.count)/\(outcomes.count)\(notRead)")

@@ -81,6 +81,16 @@ final class SolveReport: @unchecked Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Reports a file that could not be read within a task's limits, as unsolved.
+    func print(file: String, unreadable reason: String, timedOut: Bool) -> Outcome {
+        if json {
+            write(JSONOption.line(["file": file, "solved": false, "reason": reason, "program": NSNull(), "frontier": [Any]()]))
+        } else {
+            write("\(file): unsolved (\(reason))".escapingControlCharacters())
+        }
+        return timedOut ? .timedOut : .noAnswer
+    }
+
     private func definitions(_ problem: SyGuSProblem, _ bodies: [Int: Tasks.Expression]) -> [String] {
         problem.functions.indices.compactMap { f in bodies[f].map { problem.answer(function: f, body: $0) } }
     }

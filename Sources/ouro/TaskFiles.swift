@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import Tasks
 
 /// Reading the problem files every command takes: SyGuS files and JSON task files, named
@@ -80,11 +81,19 @@ enum TaskFiles {
     }
 
     /// The tasks of the JSON task file `text`, read from `file`; a file with no task is an error.
-    static func examples(_ text: String, file: String) throws(InputError) -> [ExampleTask] {
+    /// The tasks of a JSON task file, read within `limits`; a file that holds none is bad input,
+    /// and one that passes the limits throws an error whose `isOverLimit` is set (its tasks are
+    /// unsolved, not bad input).
+    static func examples(_ text: String, file: String, limits: ReadingLimits = .none) throws(InputError) -> [ExampleTask] {
         let tasks: [ExampleTask]
         do {
-            tasks = try ExampleTask.readAll(json: text)
+            tasks = try ExampleTask.readAll(json: text, limits: limits)
         } catch {
+            if error.isOverLimit {
+                var overLimit = InputError(file: displayName(file), message: error.message)
+                overLimit.isOverLimit = true
+                throw overLimit
+            }
             throw InputError(file: displayName(file), position: error.position, message: error.isSchemaError ? error.description : error.message)
         }
         if tasks.isEmpty { throw InputError(file: displayName(file), message: "holds no task") }

@@ -17,8 +17,12 @@ private let learned = Comparison.learned
         ("(lambda (if (empty? $0) 0 (car $0)))", "list(int) -> int", [ints()], 4, .int(0)),
         ("(lambda (fn_5 $0))", "int -> int", [.int(1)], 17, .int(3)),
         ("(lambda (fn_2 $0 (lambda (+ $0 1))))", "int -> list(int)", [.int(3)], 23, ints(1, 2, 3)),
-        ("(lambda (fn_3 (lambda (gt? $0 1)) $0))", "list(int) -> list(int)", [ints(3, 1, 2)], 42, ints(3, 2)),
+        ("(lambda (fn_3 (lambda (gt? $0 1)) $0))", "list(int) -> list(int)", [ints(3, 1, 2)], 43, ints(3, 2)),
         ("(lambda (fn_6 (lambda (* $0 $0)) $0))", "list(int) -> int", [ints(1, 2, 3)], 41, .int(14)),
+        // `cons` and `cdr` cost the length of the list they copy besides their three and two steps.
+        ("(lambda (cons 0 $0))", "list(int) -> list(int)", [ints(1, 2, 3, 4, 5)], 8, ints(0, 1, 2, 3, 4, 5)),
+        ("(lambda (cdr $0))", "list(int) -> list(int)", [ints(1, 2, 3, 4, 5)], 6, ints(2, 3, 4, 5)),
+        ("(lambda (cdr (cons 0 $0)))", "list(int) -> list(int)", [ints(1, 2, 3)], 10, ints(1, 2, 3)),
     ] as [(String, String, [Value], Int, Value)])
     func stepsAreTheReferencesAtTheBudgetEdge(text: String, request: String, inputs: [Value], steps: Int, value: Value) throws {
         let atLimit = try Comparison.run(text, request, inputs, stepLimit: steps)

@@ -196,3 +196,26 @@ func isSquare(n: Int, square: Bool) throws {
     let p = try Program(parsing: "(- $1 $0)")
     #expect(try Evaluator().evaluate(p, in: Environment([.int(10), .int(3)])) == .int(7))
 }
+
+/// `cons` copies the list it extends, so a `fold` that conses every element costs the square of
+/// the length: the budget stops it after its steps, where a step per `cons` let it run for seconds.
+@Test func consingAFoldCostsTheListsItCopies() throws {
+    let reverse = { (n: Int) in "(fold (range \(n)) empty (lambda (lambda (cons $1 $0))))" }
+    #expect(try run(reverse(1_000)) == .list((0..<1_000).map(Value.int)))
+    #expect(try failure(reverse(2_000)) == .budgetExhausted)
+    #expect(try failure(reverse(40_000)) == .budgetExhausted)
+    // The fold's node, `range` (its node, its argument, 1,000 elements), `empty` and the λ;
+    // per element the application, the `cons` node and its two arguments; and the lists
+    // copied, 0 + 1 + … + 999.
+    let steps = 1 + 1_002 + 2 + 4 * 1_000 + 499_500
+    #expect(try run(reverse(1_000), evaluator: Evaluator(stepLimit: steps)) == .list((0..<1_000).map(Value.int)))
+    #expect(try failure(reverse(1_000), evaluator: Evaluator(stepLimit: steps - 1)) == .budgetExhausted)
+}
+
+/// A string operation costs the code points it scans and builds.
+@Test func stringOperationsCostTheirLength() throws {
+    let text = String(repeating: "a", count: 3_000)
+    let concatenate = "(str.len (str.++ \"\(text)\" \"\(text)\"))"
+    #expect(try run(concatenate) == .int(6_000))
+    #expect(try failure(concatenate, evaluator: Evaluator(stepLimit: 5_000)) == .budgetExhausted)
+}

@@ -210,4 +210,23 @@ import TestSupport
         #expect(try store.results(round: 0).count == 10)
         #expect(try store.finishedRounds().map(\.round) == [0])
     }
+
+    /// One task whose example holds a list of `count` integers.
+    private func longListFile(_ count: Int, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent("long-list.json")
+        let list = (0..<count).map(String.init).joined(separator: ",")
+        let text = #"[{"name": "sum", "request": "list(int) -> int", "examples": [{"inputs": [["# + list + #"]], "output": 1}]}]"#
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func aTaskFileThatCannotBeReadWithinTheMemoryLimitIsUnsolved() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try longListFile(50_000, in: directory)
+        let outcome = try TestSupport.ouro(["solve", file, "--grammar", "Grammars/lists.grammar", "--memory", "1", "--timeout", "1"])
+        // Exit 4: no answer, for a reason other than time.
+        #expect(outcome.status == 4)
+        #expect(outcome.standardOutput == "\(file): unsolved (reading it needs more than the memory limit of 1 MiB)\nsolved 0/1\n")
+    }
 }

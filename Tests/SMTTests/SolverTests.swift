@@ -88,3 +88,32 @@ import Testing
         #expect(z3.intSort == z3.intSort)
     }
 }
+
+@Suite struct SolverDeadlineTests {
+    @Test func aDeadlineAlreadyPastGivesUnknownWithoutDeciding() throws {
+        let z3 = try Context()
+        let solver = try z3.makeSolver()
+        try solver.add(z3.bool(true))
+        let result = try solver.check(deadline: .now - .seconds(1))
+        guard case .unknown(let reason) = result else {
+            Issue.record("expected unknown, got \(result)")
+            return
+        }
+        #expect(reason == "timeout")
+    }
+
+    @Test func aCheckPastItsDeadlineIsStoppedAndTheSolverStaysUsable() throws {
+        let z3 = try Context()
+        let solver = try z3.makeSolver()
+        try SolverTests().addHardFactoring(to: solver, in: z3)
+        let result = try solver.check(deadline: .now + .milliseconds(100))
+        guard case .unknown(let reason) = result else {
+            Issue.record("expected unknown, got \(result)")
+            return
+        }
+        #expect(reason == "timeout")
+        solver.reset()
+        try solver.add(z3.bool(false))
+        #expect(try solver.check(deadline: .now + .seconds(10)).description == "unsat")
+    }
+}

@@ -32,6 +32,24 @@ import TestSupport
         for (a, b) in zip(result.frontier, result.frontier.dropFirst()) { #expect(a.logPrior >= b.logPrior) }
     }
 
+    /// A task with one long list: its values count against the memory limit.
+    static func longListTask(_ count: Int) -> ExampleTask {
+        ExampleTask(name: "long", request: .arrow(.list(.int), .int), examples: [
+            ExampleTask.Example(inputs: [.list((0..<count).map(Value.int))], output: .int(count * (count - 1) / 2)),
+            ExampleTask.Example(inputs: [.list([.int(1), .int(2), .int(3)])], output: .int(6)),
+        ])
+    }
+
+    @Test func aTaskWhoseExamplesPassTheMemoryLimitEndsAtOnce() throws {
+        var solver = ExampleTaskSolver()
+        solver.timeout = .seconds(2)
+        solver.memoryLimit = 1 << 20
+        let result = solver.solve(Self.longListTask(50_000), grammar: Self.grammar)
+        #expect(!result.solved)
+        #expect(result.candidates == 0)
+        #expect(result.reason == "the task's examples take 1.1 MiB, more than the memory limit of 1 MiB")
+    }
+
     @Test func sumIsAFoldWithAddition() throws {
         var solver = ExampleTaskSolver()
         solver.timeout = .seconds(30)

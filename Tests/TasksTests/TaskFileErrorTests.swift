@@ -161,3 +161,49 @@ func oneTask(_ request: String, _ examples: String, name: String = "add-k") -> S
                 == #"task 0 ("add-k"): field "examples"[0]."inputs"[0]: the integer 999999999999999999999999… is outside the 64-bit range"#)
     }
 }
+
+@Suite struct TaskFileLimitTests {
+    static func longList(_ count: Int) -> String {
+        #"[{"name": "sum", "request": "list(int) -> int", "examples": [{"inputs": [["#
+            + (0..<count).map(String.init).joined(separator: ",") + #"]], "output": 1}]}]"#
+    }
+
+    /// The error reading `text` within `limits` ends in.
+    static func limitError(_ text: String, _ limits: ReadingLimits) -> TaskFileError? {
+        do {
+            _ = try ExampleTask.readAll(json: text, limits: limits)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aFileLargerThanTheMemoryLimitIsRefusedAsOverTheLimit() throws {
+        // 300,000 numbers: the text alone needs more than 1 MiB as scalars.
+        let large = try #require(Self.limitError(Self.longList(300_000), ReadingLimits(bytes: 1 << 20)))
+        #expect(large.isOverLimit)
+        #expect(large.description == "1:1: reading it needs more than the memory limit of 1 MiB")
+        // 100,000 numbers fit as text in 4 MiB, but not with their tree.
+        let tree = try #require(Self.limitError(Self.longList(100_000), ReadingLimits(bytes: 4 << 20)))
+        #expect(tree.isOverLimit)
+        #expect(tree.message == "reading it needs more than the memory limit of 4 MiB")
+        #expect(tree.position.line == 1 && tree.position.column > 1)
+    }
+
+    @Test func readingPastTheDeadlineStops() throws {
+        let late = try #require(Self.limitError(Self.longList(10_000), ReadingLimits(deadline: .now - .seconds(1))))
+        #expect(late.isOverLimit)
+        #expect(late.message == "reading it takes longer than the time limit")
+    }
+
+    @Test func aMalformedFileIsNotOverTheLimit() throws {
+        let bad = try #require(Self.limitError("[1, 2", ReadingLimits(deadline: .now + .seconds(60), bytes: 64 << 20)))
+        #expect(!bad.isOverLimit)
+    }
+
+    @Test func aFileWithinTheLimitsReadsAsWithout() throws {
+        let text = Self.longList(1_000)
+        #expect(try ExampleTask.readAll(json: text, limits: ReadingLimits(deadline: .now + .seconds(60), bytes: 64 << 20))
+            == ExampleTask.readAll(json: text))
+    }
+}

@@ -50,4 +50,24 @@ import Verification
         #expect(try verifier.verify([0: double]) == .verified)
         #expect(try verifier.verify([0: .parameter(0)]) == .counterexample([]))
     }
+
+    /// The largest of `n` integers, by its properties (CLIA's max-n problems).
+    static func maximum(of n: Int) throws -> SyGuSProblem {
+        let names = (0..<n).map { "x\($0)" }
+        let call = "(max \(names.joined(separator: " ")))"
+        var text = "(set-logic LIA)\n(synth-fun max (\(names.map { "(\($0) Int)" }.joined(separator: " "))) Int)\n"
+        text += names.map { "(declare-var \($0) Int)\n" }.joined()
+        text += names.map { "(constraint (>= \(call) \($0)))\n" }.joined()
+        text += "(constraint (or " + names.map { "(= \($0) \(call))" }.joined(separator: " ") + "))\n(check-synth)"
+        return try SyGuSProblem(parsing: text)
+    }
+
+    @Test func aVerdictPastTheDeadlineIsUnknown() throws {
+        let verifier = try Verifier(problem: Self.maximum(of: 16))
+        #expect(try verifier.verify([0: .parameter(0)], deadline: .now - .milliseconds(1)) == .unknown("timeout"))
+        guard case .counterexample = try verifier.verify([0: .parameter(0)], deadline: .now + .seconds(30)) else {
+            Issue.record("x0 is not the largest of 16 integers")
+            return
+        }
+    }
 }

@@ -46,6 +46,9 @@ struct RuleCompiler {
     let parameterSorts: [TypeExpr]
     /// Constant values used by any rule, by index.
     var constants: [Value] = []
+    /// The index of each value in `constants`: a grammar of 100,000 constants found them by
+    /// scanning the list, in time that grew with the square of their number.
+    private var indexOfConstant: [Value: Int] = [:]
     var constantKinds: [ValueKind] = []
     var temporaryKinds: [ValueKind] = []
 
@@ -85,7 +88,8 @@ struct RuleCompiler {
             return (.input(p), kind)
         case .constant(let value):
             guard let kind = Self.kind(of: value) else { throw SearchError.unsupported("constant \(value)") }
-            if let index = constants.firstIndex(of: value) { return (.constant(index), kind) }
+            if let index = indexOfConstant[value] { return (.constant(index), kind) }
+            indexOfConstant[value] = constants.count
             constants.append(value)
             constantKinds.append(kind)
             return (.constant(constants.count - 1), kind)
