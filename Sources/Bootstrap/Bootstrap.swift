@@ -13,7 +13,7 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
     public var timeout: Double
     public var jobs: Int
     public var seed: UInt64
-    public var frontierSize = 5
+    public var frontierSize = Defaults.frontierSize
     /// Abstractions learned per round (0 turns abstraction learning off).
     public var abstractionsPerRound = 5
     public var maximumArity = 3
@@ -139,7 +139,7 @@ public final class BootstrapRun: Sendable {
     /// `memoryLimit` bounds each task's search bank, in bytes (a task that reaches it is
     /// recorded unsolved with the reason).
     @discardableResult
-    public func run(runDeadline: ContinuousClock.Instant? = nil, memoryLimit: Int = 1 << 30,
+    public func run(runDeadline: ContinuousClock.Instant? = nil, memoryLimit: Int = Defaults.memoryLimit,
                     report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> BootstrapOutcome {
         let finished = try store.finishedRounds()
         func timeIsUp() -> Bool { runDeadline.map { ContinuousClock.now >= $0 } ?? false }

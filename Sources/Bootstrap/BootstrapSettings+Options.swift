@@ -1,4 +1,5 @@
 import Foundation
+import Language
 
 extension BootstrapSettings {
     /// The settings as the options of `ouro bootstrap` that set them, each with its value
@@ -38,7 +39,7 @@ extension BootstrapSettings {
 
     /// The memory bound of each task in bytes (`Int.max` for none; 1 GiB when not recorded).
     public var memoryBytes: Int {
-        guard let memoryMiB else { return 1 << 30 }
+        guard let memoryMiB else { return Defaults.memoryLimit }
         return memoryMiB >= Int.max >> 20 ? .max : memoryMiB << 20
     }
 

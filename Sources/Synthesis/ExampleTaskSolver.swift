@@ -32,7 +32,7 @@ public struct ExampleTaskResult: Sendable {
 public struct ExampleTaskSolver: Sendable {
     public var timeout: Duration = .seconds(10)
     /// How many programs a frontier keeps.
-    public var frontierSize = 5
+    public var frontierSize = Defaults.frontierSize
     /// After the first solution, how much further (in nats of prior) the search looks for more.
     public var frontierWindow = 3.0
     /// The evaluation steps one program may take on one example.
@@ -42,7 +42,7 @@ public struct ExampleTaskSolver: Sendable {
     /// evaluator runs the candidate, whose steps bound what it builds), and a quarter of it
     /// on each table of observational equivalence. The search itself keeps no bank: it
     /// checks programs as it meets them.
-    public var memoryLimit = 1 << 30
+    public var memoryLimit = Defaults.memoryLimit
     /// Observational equivalence of closed subprograms (see `TopDownSearch.ObservationalEquivalence`):
     /// the cost up to which each hole type's small subprograms are run for evidence; 0, the
     /// default, turns it off. On the lists tasks it cuts 15–30 % of the candidates but saves no

@@ -8,7 +8,7 @@ public struct SynthesisOptions: Sendable {
     /// Wall time for the whole task.
     public var timeout: Duration = .seconds(10)
     /// The bound on the bytes a search bank may hold.
-    public var memoryLimit: Int = 1 << 30
+    public var memoryLimit: Int = Defaults.memoryLimit
     /// Production costs of the grammar the search runs on (the function's grammar, with the
     /// problem's constants added where it allows any constant); `nil` for size order.
     public var costs: (@Sendable (SyGuSGrammar) -> ProductionCosts)?

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bootstrap
 import Foundation
 import Grammar
+import Language
 import Tasks
 
 /// `ouro bootstrap DIR --rounds N`: rounds of wake, abstraction sleep and dream sleep, kept in
@@ -96,7 +97,7 @@ struct BootstrapCommand: ParsableCommand {
         if let memory = limits.memory {
             settings.memoryMiB = memory >> 20
         } else if stored == nil {
-            settings.memoryMiB = SearchOptions.defaultMemoryBytes >> 20
+            settings.memoryMiB = Defaults.memoryLimit >> 20
         }
         return settings
     }

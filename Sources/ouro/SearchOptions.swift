@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Language
 
 /// The limits of a search, shared by `ouro solve` and `ouro bootstrap` and meaning the same
 /// in both: `--timeout/-t`, `--run-timeout`, `--memory` and `--jobs/-j`.
@@ -22,11 +23,8 @@ struct SearchOptions: ParsableArguments {
             transform: { try CommandLineNumber.memoryBytes($0) })
     var memory: Int?
 
-    /// The memory bound when none is given: 1 GiB.
-    static let defaultMemoryBytes = 1_024 << 20
-
     /// The memory bound of each task, in bytes (`Int.max` for `none`).
-    var memoryBytes: Int { memory ?? Self.defaultMemoryBytes }
+    var memoryBytes: Int { memory ?? Defaults.memoryLimit }
 
     @Option(name: [.short, .long], parsing: .unconditional,
             help: ArgumentHelp("Tasks searched in parallel, 1 ≤ N ≤ 1024 (default: the number of cores); a job with no task left helps a top-down search still under way.", valueName: "N"),

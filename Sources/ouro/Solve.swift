@@ -48,7 +48,7 @@ struct Solve: ParsableCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How many programs each JSON task's frontier keeps, 1 ≤ K ≤ 1000.", valueName: "K"),
             transform: { try CommandLineNumber.integer($0, in: 1...1_000) })
-    var frontier = 5
+    var frontier = Defaults.frontierSize
 
     @Option(help: "Search: auto (bottom-up for SyGuS files, top-down for JSON tasks), bottomup or topdown.")
     var search: SearchChoice = .auto

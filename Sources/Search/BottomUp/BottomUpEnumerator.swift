@@ -95,7 +95,7 @@ public final class BottomUpEnumerator {
     /// values per example). `costs` sets each production's cost (at least 1); `nil` gives
     /// every production cost 1 (size order).
     public init(grammar: SyGuSGrammar, definitions: [FunctionDefinition], parameterSorts: [TypeExpr],
-                inputs: [[Value]], costs: ProductionCosts? = nil, memoryLimit: Int = 1 << 30) throws(SearchError) {
+                inputs: [[Value]], costs: ProductionCosts? = nil, memoryLimit: Int = Defaults.memoryLimit) throws(SearchError) {
         self.grammar = grammar
         self.exampleCount = inputs.count
         self.memoryLimit = memoryLimit

@@ -43,7 +43,7 @@ public final class TopDownEnumerator {
     public let memoryLimit: Int
 
     public init(grammar: Grammar, request: TypeExpr, windowWidth: Double = 1.5,
-                memoryLimit: Int = 1 << 30, pruning: TopDownPruning = .all) {
+                memoryLimit: Int = Defaults.memoryLimit, pruning: TopDownPruning = .all) {
         self.grammar = grammar
         self.request = request
         self.windowWidth = windowWidth
