@@ -95,14 +95,7 @@ public final class BootstrapRun: Sendable {
         }
         self.isSyGuS = !sygus.isEmpty
         self.startGrammar = grammar
-        let existing = try store.settings()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let encoded = String(decoding: try encoder.encode(settings), as: UTF8.self)
-        if let saved = existing["settings"] {
-            guard let stored = try? JSONDecoder().decode(BootstrapSettings.self, from: Data(saved.utf8)) else {
-                throw BootstrapError(message: "\(store.path): the run's stored settings cannot be read (table settings, key settings)")
-            }
+        if let stored = try store.bootstrapSettings() {
             let conflicts = stored.conflicts(with: settings, run: store.path)
             if !conflicts.isEmpty {
                 throw BootstrapError(message: conflicts.joined(separator: "; ") + "; resume with the run's settings (an option left out keeps its value), or choose another --run")
@@ -115,9 +108,9 @@ public final class BootstrapRun: Sendable {
             // time change nothing the run has done.
             var kept = settings
             kept.memoryMiB = stored.memoryMiB ?? settings.memoryMiB
-            if kept != stored { try store.saveSettings(["settings": String(decoding: try encoder.encode(kept), as: UTF8.self)]) }
+            if kept != stored { try store.saveSettings(kept) }
         } else {
-            try store.saveSettings(["settings": encoded, "grammar": grammar.fileText])
+            try store.saveSettings(settings, grammar: grammar)
         }
         self.settings = settings
         let stored = try store.register(tasks.map { ($0.file, $0.task.name, $0.split) })

@@ -2,9 +2,8 @@ import Foundation
 
 extension RunReport {
     /// The run's settings, as the options of `ouro bootstrap` that set them.
-    static func settingsTable(_ stored: [String: String]) -> String {
-        guard let text = stored["settings"],
-              let settings = try? JSONDecoder().decode(BootstrapSettings.self, from: Data(text.utf8)) else {
+    static func settingsTable(_ settings: BootstrapSettings?) -> String {
+        guard let settings else {
             return "<p>The run's settings are not recorded.</p>\n"
         }
         var table = "<h2>Settings</h2>\n<table><tr><th>option</th><th>value</th></tr>\n"

@@ -39,7 +39,7 @@ public enum RunReport {
             <p>\(rounds.count) rounds finished, \(tasks.filter { $0.split == .train }.count) train and \(tasks.filter { $0.split == .test }.count) test tasks.</p>
 
             """
-        page += settingsTable(try store.settings())
+        page += settingsTable(try store.bootstrapSettings())
         page += "<h2>Rounds</h2>\n<table><tr><th>round</th><th>train solved</th><th>test solved</th><th>new abstractions</th><th>library</th><th>median test candidates</th><th>median seconds (solved)</th><th>round seconds</th></tr>\n"
         for (index, summary) in rounds.enumerated() {
             page += "<tr><td class=n>\(summary.round)</td><td class=n>\(summary.trainSolved)/\(summary.trainTotal)</td><td class=n>\(summary.testSolved)/\(summary.testTotal)</td>"

@@ -231,29 +231,13 @@ struct BootstrapCommand: ParsableCommand {
     }
 
     /// An existing run store with its settings and starting grammar, as far as they are recorded.
-    private static func stored(_ runFile: String) throws -> (store: RunStore, settings: BootstrapSettings?, grammar: Grammar?) {
-        do {
+    private static func stored(_ runFile: String) throws(InputError) -> (store: RunStore, settings: BootstrapSettings?, grammar: Grammar?) {
+        do throws(RunStoreError) {
             // An empty file (a new run stopped before its store was created in it) is made one.
             let isEmpty = (try? FileManager.default.attributesOfItem(atPath: runFile)[.size] as? Int) == 0
             let store = try RunStore(path: runFile, access: isEmpty ? .create : .update)
-            let recorded = try store.settings()
-            var settings: BootstrapSettings?
-            if let text = recorded["settings"] {
-                guard let decoded = try? JSONDecoder().decode(BootstrapSettings.self, from: Data(text.utf8)) else {
-                    throw InputError(file: runFile, message: "the run's stored settings cannot be read (table settings, key settings)")
-                }
-                settings = decoded
-            }
-            var grammar: Grammar?
-            if let text = recorded["grammar"] {
-                do {
-                    grammar = try Grammar(parsing: text)
-                } catch {
-                    throw InputError(file: runFile, message: "the run's starting grammar (table settings, key grammar) does not parse: \(error.position.map { "\($0.line):\($0.column): " } ?? "")\(error.message)")
-                }
-            }
-            return (store, settings, grammar)
-        } catch let error as RunStoreError {
+            return (store, try store.bootstrapSettings(), try store.startingGrammar())
+        } catch {
             throw InputError(file: runFile, message: error.message)
         }
     }
