@@ -5,7 +5,9 @@ let package = Package(
     name: "Ouroboros",
     products: [
         .executable(name: "ouro", targets: ["ouro"]),
-        .library(name: "Ouroboros", targets: ["SMT", "Language", "Grammar", "Tasks", "Search", "Verification", "Synthesis", "Learning", "Bootstrap"]),
+        .library(name: "Ouroboros", targets: [
+            "SMT", "Language", "Grammar", "Compression", "Ranking", "Domain", "Tasks", "Search", "Verification", "Synthesis", "Domains", "Bootstrap",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +22,9 @@ let package = Package(
         .target(name: "SMT", dependencies: ["CZ3"]),
         .target(name: "Language"),
         .target(name: "Grammar", dependencies: ["Language"]),
+        .target(name: "Compression", dependencies: ["Language", "Grammar"]),
+        .target(name: "Ranking", dependencies: ["Language", "Grammar"]),
+        .target(name: "Domain", dependencies: ["Language", "Grammar", "Ranking"]),
         .target(name: "Tasks", dependencies: ["Language", "Grammar"]),
         // The enumerators' inner loops read the bank's arrays, stored properties of a class, for
         // every candidate; in release builds the run-time exclusivity check on each of those reads
@@ -29,16 +34,23 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "Verification", dependencies: ["Language", "Tasks", "SMT"]),
-        .target(name: "Synthesis", dependencies: ["Language", "Grammar", "Tasks", "Search", "Verification"]),
-        .target(name: "Learning", dependencies: ["Language", "Grammar", "Tasks"]),
+        .target(name: "Synthesis", dependencies: ["Language", "Grammar", "Tasks", "Search", "Verification", "Domain"]),
+        .target(
+            name: "Domains",
+            dependencies: ["Language", "Grammar", "Tasks", "Search", "Verification", "Synthesis", "Compression", "Ranking", "Domain"]
+        ),
         .target(
             name: "Bootstrap",
-            dependencies: ["Language", "Grammar", "Tasks", "Synthesis", "Learning", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Language", "Grammar", "Compression", "Ranking", "Domain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "ouro",
             dependencies: [
-                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis", "Learning", "Bootstrap",
+                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis", "Compression", "Ranking", "Domain", "Domains",
+                "Bootstrap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,23 +58,25 @@ let package = Package(
         .testTarget(name: "SMTTests", dependencies: ["SMT"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SMT"]),
         .testTarget(name: "GrammarTests", dependencies: ["Grammar", "Language", "TestSupport"]),
-        .testTarget(name: "TasksTests", dependencies: ["Tasks", "Language", "TestSupport"]),
+        .testTarget(name: "TasksTests", dependencies: ["Tasks", "Domains", "Language", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Tasks", "Language", "Grammar", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Tasks", "Language", "SMT", "TestSupport"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Tasks", "Language", "TestSupport"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Domains", "Domain", "Tasks", "Language", "TestSupport"]),
         .testTarget(
-            name: "LearningTests", dependencies: ["Learning", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"],
+            name: "LearningTests",
+            dependencies: ["Compression", "Ranking", "Domains", "Domain", "Language", "Grammar", "Tasks", "Synthesis", "TestSupport"],
             exclude: ["Fixtures"]  // read by path
         ),
         .testTarget(
             name: "BootstrapTests",
             dependencies: [
-                "Bootstrap", "Learning", "Grammar", "Tasks", "Language", "Synthesis", "Verification", "TestSupport",
+                "Bootstrap", "Compression", "Ranking", "Domain", "Domains", "Grammar", "Tasks", "Language", "Synthesis", "Verification",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
-            name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Verification", "Bootstrap"],
+            name: "OuroTests", dependencies: ["ouro", "TestSupport", "Language", "Tasks", "Domains", "Domain", "Verification", "Bootstrap"],
             exclude: ["Fixtures"]  // read by path
         ),
     ]

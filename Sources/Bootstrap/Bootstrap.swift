@@ -1,9 +1,8 @@
+import Domain
 import Foundation
 import Grammar
 import Language
-import Learning
-import Synthesis
-import Tasks
+import Ranking
 
 /// The settings of a bootstrap run, kept in its run store so that `--resume` continues the
 /// same run.
@@ -40,21 +39,6 @@ public enum BootstrapEvent: Sendable {
     case finished(RoundSummary)
 }
 
-/// A task of a bootstrap run: a JSON task (input/output examples, solved top-down in a
-/// λ-calculus grammar) or a SyGuS problem (solved bottom-up in its own grammar, with the
-/// run's library and weights; its source text is kept to read answers back).
-public enum BootstrapTask: Sendable {
-    case examples(ExampleTask)
-    case sygus(name: String, problem: SyGuSProblem, source: String)
-
-    public var name: String {
-        switch self {
-        case .examples(let task): return task.name
-        case .sygus(let name, _, _): return name
-        }
-    }
-}
-
 /// How a call of `BootstrapRun.run` ended.
 public enum BootstrapOutcome: Sendable, Equatable {
     /// Every round is finished.
@@ -81,19 +65,15 @@ public struct BootstrapError: Error, Sendable, Equatable, CustomStringConvertibl
 public final class BootstrapRun: Sendable {
     public let store: RunStore
     public let settings: BootstrapSettings
-    let tasks: [(stored: StoredTask, task: BootstrapTask)]
+    let runTasks: RunTasks
+    /// Each task as the store registered it, in the order of `runTasks`.
+    let stored: [StoredTask]
     let startGrammar: Grammar
-    /// Whether the tasks are SyGuS problems (a run holds one kind of task).
-    let isSyGuS: Bool
 
     /// Opens (or continues, when the store already holds this run) a run over `tasks`.
-    public init(store: RunStore, settings: BootstrapSettings, tasks: [(file: String, task: BootstrapTask, split: Split)], grammar: Grammar) throws {
+    public init(store: RunStore, settings: BootstrapSettings, tasks: RunTasks, grammar: Grammar) throws {
         self.store = store
-        let sygus = tasks.filter { if case .sygus = $0.task { return true } else { return false } }
-        if !sygus.isEmpty && sygus.count != tasks.count {
-            throw BootstrapError(message: "a run holds either JSON tasks or SyGuS problems, not both (\(sygus.count) of \(tasks.count) tasks are SyGuS problems)")
-        }
-        self.isSyGuS = !sygus.isEmpty
+        self.runTasks = tasks
         self.startGrammar = grammar
         if let stored = try store.bootstrapSettings() {
             let conflicts = stored.conflicts(with: settings, run: store.path)
@@ -113,14 +93,14 @@ public final class BootstrapRun: Sendable {
             try store.saveSettings(settings, grammar: grammar)
         }
         self.settings = settings
-        let stored = try store.register(tasks.map { ($0.file, $0.task.name, $0.split) })
+        let stored = try store.register(tasks.entries.map { ($0.file, $0.name, $0.split) })
         var byKey: [String: StoredTask] = [:]
         for task in stored { byKey[task.file + "\u{0}" + task.name] = task }
-        let matched = tasks.compactMap { task in byKey[task.file + "\u{0}" + task.task.name].map { ($0, task.task) } }
+        let matched = tasks.entries.compactMap { byKey[$0.file + "\u{0}" + $0.name] }
         if stored.count != tasks.count || matched.count != tasks.count {
             throw BootstrapError(message: "\(store.path) holds a run over other tasks (\(stored.count) registered, \(tasks.count) given)")
         }
-        self.tasks = matched
+        self.stored = matched
     }
 
     /// Runs (or resumes) rounds 0 … `settings.rounds`, reporting through `report`.
@@ -183,40 +163,25 @@ public final class BootstrapRun: Sendable {
 
     private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
                       report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
+        let (store, stored, runTasks) = (self.store, self.stored, self.runTasks)
         let done = try store.results(round: round)
-        let remaining = tasks.filter { done[$0.stored.id] == nil }
-        var solver = ExampleTaskSolver()
-        solver.timeout = .milliseconds(Int(settings.timeout * 1000))
-        solver.frontierSize = settings.frontierSize
-        solver.memoryLimit = memoryLimit
-        let taskSolver = solver
-        var synthesisOptions = SynthesisOptions()
-        synthesisOptions.timeout = solver.timeout
-        synthesisOptions.memoryLimit = memoryLimit
-        let synthesizer = Synthesizer(options: synthesisOptions)
-        // After round 0, half of each SyGuS search's time goes to the starting grammar, so a
-        // task round 0 solved quickly is not lost to what the run learned.
-        let fallback = round > 0 ? startGrammar : nil
-        let store = self.store
-        let total = tasks.count
+        let remaining = stored.indices.filter { done[stored[$0].id] == nil }
+        // After round 0, a domain that searches twice gives the second search the starting
+        // grammar, so a task round 0 solved quickly is not lost to what the run learned.
+        let guidance = Guidance(grammar: grammar, model: ranker, fallback: round > 0 ? startGrammar : nil)
+        let budget = Budget(timeout: .milliseconds(Int(settings.timeout * 1000)), memoryLimit: memoryLimit,
+                            frontierSize: settings.frontierSize, runDeadline: runDeadline)
+        let total = stored.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
         let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index, board -> RunStoreError? in
-            let (stored, task) = remaining[index]
-            let result: StoredResult
-            switch task {
-            case .examples(let task):
-                var taskGrammar = grammar
-                if let ranker { taskGrammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-                let found = taskSolver.solve(task, grammar: taskGrammar, runDeadline: runDeadline, board: board)
-                result = StoredResult(
-                    task: stored.id, solved: found.solved, seconds: found.seconds, candidates: found.candidates, reason: found.reason,
-                    frontier: found.frontier.map { StoredProgram(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) })
-            case .sygus(_, let problem, _):
-                result = Self.solve(problem, id: stored.id, synthesizer: synthesizer, grammar: grammar, ranker: ranker, fallback: fallback,
-                                    runDeadline: runDeadline)
-            }
+            let task = remaining[index]
+            let found = runTasks.search(task, guidance, budget, board)
             // A task the run's deadline cut short is searched again when the run resumes.
-            if result.reason == SearchStop.runTimeLimit { return nil }
+            if case .stopped(.runTimeLimit) = found.outcome { return nil }
+            var frontier: [StoredProgram] = []
+            if case .solved(let answer) = found.outcome { frontier = answer }
+            let result = StoredResult(task: stored[task].id, solved: found.isSolved, seconds: found.seconds, candidates: found.candidates,
+                                      reason: found.reason, frontier: frontier)
             do throws(RunStoreError) {
                 try store.record(round: round, result)
             } catch {
@@ -231,15 +196,15 @@ public final class BootstrapRun: Sendable {
 
     private func sleep(round: Int, grammar: Grammar, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> RoundSummary {
         let results = try store.results(round: round)
-        let train = tasks.filter { $0.stored.split == .train }
-        let test = tasks.filter { $0.stored.split == .test }
-        let testCandidates = test.compactMap { results[$0.stored.id] }.filter(\.solved).map { Double($0.candidates) }.sorted()
+        let train = stored.filter { $0.split == .train }
+        let test = stored.filter { $0.split == .test }
+        let testCandidates = test.compactMap { results[$0.id] }.filter(\.solved).map { Double($0.candidates) }.sorted()
         // The row describes the library this round searched with: what the previous sleep added.
         let added = try store.abstractions(upTo: round).filter { $0.round == round }.count
         var summary = RoundSummary(
             round: round,
-            trainSolved: train.filter { results[$0.stored.id]?.solved == true }.count, trainTotal: train.count,
-            testSolved: test.filter { results[$0.stored.id]?.solved == true }.count, testTotal: test.count,
+            trainSolved: train.filter { results[$0.id]?.solved == true }.count, trainTotal: train.count,
+            testSolved: test.filter { results[$0.id]?.solved == true }.count, testTotal: test.count,
             newAbstractions: added, librarySize: grammar.abstractions.count, seconds: 0,
             medianCandidatesTest: testCandidates.isEmpty ? nil : Self.median(testCandidates))
         guard round < settings.rounds else {
@@ -254,77 +219,19 @@ public final class BootstrapRun: Sendable {
         return summary
     }
 
-    /// A round's abstraction and dream sleep: the next round's grammar, ranking model and new
-    /// abstractions, learned from the train tasks.
+    /// A round's abstraction and dream sleep (see `Sleep`): the next round's grammar, ranking
+    /// model and new abstractions, learned from the train tasks' latest answers.
     private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction]) {
-        let train = tasks.filter { $0.stored.split == .train }
-        return isSyGuS
-            ? try learnSyGuS(round: round, grammar: grammar, train: train)
-            : try learnExamples(round: round, grammar: grammar, train: train)
-    }
-
-    /// Abstraction sleep and dream sleep for JSON tasks: the next round's grammar, ranking model
-    /// and new abstractions.
-    private func learnExamples(round: Int, grammar: Grammar, train: [(stored: StoredTask, task: BootstrapTask)]) throws
-        -> (Grammar, Data?, [StoredAbstraction]) {
-        let train = train.compactMap { item -> (stored: StoredTask, task: ExampleTask)? in
-            if case .examples(let task) = item.task { return (item.stored, task) }
-            return nil
-        }
-        // Abstraction sleep: the train tasks' latest frontiers, typed by their task's request.
         let frontiers = try store.latestFrontierRows(upTo: round)
-        let table = grammar.primitiveTable
-        var corpus: [WeightedProgram] = []
-        var owners: [ExampleTask] = []
-        for (stored, task) in train {
-            guard let frontier = frontiers[stored.id] else { continue }
-            var entries: [(program: Program, logPrior: Double, logLikelihood: Double)] = []
-            for (entry, place) in frontier {
-                do {
-                    entries.append((try Program(parsing: entry.program, primitives: table), entry.logPrior, entry.logLikelihood))
-                } catch {
-                    throw store.damaged("\(place): the program does not read in round \(round)'s grammar: \(error)")
-                }
-            }
-            for weighted in WeightedProgram.frontier(entries, request: task.request) {
-                corpus.append(weighted)
-                owners.append(task)
-            }
+        let train = stored.indices.filter { stored[$0].split == .train }
+        let input = SleepInput(round: round, grammar: grammar, startGrammar: startGrammar, settings: settings, train: train,
+                               answers: train.compactMap { index in frontiers[stored[index].id].map { (index, $0) } })
+        do {
+            let output = try runTasks.learn(input)
+            return (output.grammar, output.ranker, output.learned)
+        } catch SleepError.unreadableAnswer(let place, let message) {
+            throw store.damaged("\(place): \(message)")
         }
-        var next = grammar.refitted(to: corpus, contextual: true)
-        var rewritten = corpus
-        var learned: [StoredAbstraction] = []
-        if settings.abstractionsPerRound > 0 && !corpus.isEmpty {
-            let options = CompressionOptions(iterations: settings.abstractionsPerRound, maximumArity: settings.maximumArity)
-            let learning = try LibraryLearning(corpus: corpus, grammar: grammar, options: options)
-            next = learning.grammar
-            rewritten = learning.rewritten
-            for (abstraction, compressed) in zip(learning.abstractions, learning.compression.abstractions) {
-                learned.append(StoredAbstraction(
-                    name: abstraction.name, round: round + 1, body: abstraction.body.description, pattern: compressed.body.description,
-                    type: abstraction.type.description, arity: compressed.arity, uses: compressed.uses, utility: compressed.utility))
-            }
-        }
-
-        // Dream sleep: the rewritten frontiers and dreams train the next round's model.
-        var rankerData: Data?
-        if settings.useRanker && !rewritten.isEmpty {
-            var examples: [RankerExample] = []
-            for (task, program) in zip(owners, rewritten) {
-                examples.append(RankerExample(task: task.name, features: TaskFeatures.vector(of: task), program: program.program,
-                                              request: program.request, weight: program.weight))
-            }
-            let dreams = Dream.dreams(of: next, over: train.map(\.task), options: DreamOptions(count: settings.dreams, seed: settings.seed &+ UInt64(round)))
-            for dream in dreams {
-                examples.append(RankerExample(task: dream.task.name, features: TaskFeatures.vector(of: dream.task), program: dream.program,
-                                              request: dream.task.request, isDream: true))
-            }
-            var options = RankerTrainingOptions()
-            options.seed = settings.seed &+ UInt64(round)
-            let (ranker, _) = Ranker.train(examples, grammar: next, options: options)
-            rankerData = ranker.fileData()
-        }
-        return (next, rankerData, learned)
     }
 
     static func median(_ sorted: [Double]) -> Double {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import GRDB
 
@@ -15,17 +16,7 @@ public struct StoredTask: Sendable, Hashable {
 }
 
 /// One program of a task's frontier, as the run store keeps it.
-public struct StoredProgram: Sendable, Hashable {
-    public var program: String
-    public var logPrior: Double
-    public var logLikelihood: Double
-
-    public init(program: String, logPrior: Double, logLikelihood: Double) {
-        self.program = program
-        self.logPrior = logPrior
-        self.logLikelihood = logLikelihood
-    }
-}
+public typealias StoredProgram = StoredAnswer
 
 /// A task's outcome in one round's wake.
 public struct StoredResult: Sendable {

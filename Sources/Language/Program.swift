@@ -105,3 +105,15 @@ public struct Abstraction: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { name }
 }
+
+extension Program {
+    /// The program with each abstraction named in `replacements` replaced by its replacement.
+    public func replacingAbstractions(_ replacements: [String: Abstraction]) -> Program {
+        switch self {
+        case .invented(let abstraction): return replacements[abstraction.name].map { .invented($0) } ?? self
+        case .primitive, .variable: return self
+        case .lambda(let body): return .lambda(body.replacingAbstractions(replacements))
+        case .apply(let function, let argument): return .apply(function.replacingAbstractions(replacements), argument.replacingAbstractions(replacements))
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Domain
 import Language
 import Search
 import Tasks

@@ -1,5 +1,5 @@
+import Domain
 import Language
-import Search
 import Tasks
 import Verification
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Bootstrap
+import Domain
+import Domains
 import Foundation
 import Grammar
 import Language
-import Tasks
 
 /// `ouro bootstrap DIR --rounds N`: rounds of wake, abstraction sleep and dream sleep, kept in
 /// a run store that `--resume` continues.
@@ -103,14 +104,15 @@ struct BootstrapCommand: ParsableCommand {
     }
 
     /// The tasks with a file given twice in one split counted once; a task in both splits is an error.
-    static func withoutRepeats(_ tasks: [(file: String, task: BootstrapTask, split: Split)]) throws -> [(file: String, task: BootstrapTask, split: Split)] {
+    static func withoutRepeats<D: Domain>(_ tasks: [(file: String, task: D.Task, split: Split)], of domain: D) throws -> [(file: String, task: D.Task, split: Split)] {
         var splits: [[String]: Split] = [:]
-        var kept: [(file: String, task: BootstrapTask, split: Split)] = []
+        var kept: [(file: String, task: D.Task, split: Split)] = []
         for item in tasks {
-            let key = [URL(fileURLWithPath: item.file).standardizedFileURL.path, item.task.name]
+            let name = domain.name(of: item.task)
+            let key = [URL(fileURLWithPath: item.file).standardizedFileURL.path, name]
             if let split = splits[key] {
                 if split != item.split {
-                    throw ValidationError("\(item.file): task \(item.task.name) is given for both the train and the test split; test tasks are never learned from, so a task can be in only one.")
+                    throw ValidationError("\(item.file): task \(name) is given for both the train and the test split; test tasks are never learned from, so a task can be in only one.")
                 }
                 continue
             }
@@ -150,24 +152,26 @@ struct BootstrapCommand: ParsableCommand {
                 }
             }
         }
-        var tasks: [(file: String, task: BootstrapTask, split: Split)] = []
-        var problems: [SyGuSProblem] = []
+        var examples: [(file: String, task: ExampleTask, split: Split)] = []
+        var sygus: [(file: String, task: SyGuSTask, split: Split)] = []
         for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
             for file in try TaskFiles.expand(paths) {
                 let text = try InputError.readText(file)
                 if file.hasSuffix(".sl") {
                     let problem = try TaskFiles.sygus(text, file: file)
-                    problems.append(problem)
-                    tasks.append((file, .sygus(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
+                    sygus.append((file, SyGuSTask(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
                     continue
                 }
-                for task in try TaskFiles.examples(text, file: file) { tasks.append((file, .examples(task), split)) }
+                for task in try TaskFiles.examples(text, file: file) { examples.append((file, task, split)) }
             }
         }
-        if !problems.isEmpty && problems.count != tasks.count {
+        if !sygus.isEmpty && !examples.isEmpty {
             throw ValidationError("A run holds JSON task files or SyGuS files, not both.")
         }
-        tasks = try Self.withoutRepeats(tasks)
+        let problems = sygus.map(\.task.problem)
+        let tasks = sygus.isEmpty
+            ? RunTasks(domain: LambdaDomain(), tasks: try Self.withoutRepeats(examples, of: LambdaDomain()))
+            : RunTasks(domain: SyGuSDomain(), tasks: try Self.withoutRepeats(sygus, of: SyGuSDomain()))
         // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
         // start) for every operator they offer, and the library.
         var startGrammar = problems.isEmpty || grammarOption.grammar != nil

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import Grammar
-import Language
-import Tasks
 
 /// `ouro check FILE...`: validates grammar files, SyGuS problem files and JSON task files,
 /// printing each error as `FILE:LINE:COLUMN: message`.

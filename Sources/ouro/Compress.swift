@@ -1,9 +1,9 @@
 import ArgumentParser
 import Bootstrap
+import Compression
 import Foundation
 import Grammar
 import Language
-import Learning
 
 /// `ouro compress CORPUS`: learns abstractions from a corpus of programs and rewrites it.
 struct Compress: ParsableCommand {

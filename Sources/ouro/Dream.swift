@@ -1,9 +1,7 @@
 import ArgumentParser
+import Domains
 import Foundation
-import Bootstrap
 import Grammar
-import Language
-import Learning
 import Tasks
 
 /// `ouro dream --grammar G --tasks FILE...` or `ouro dream RUN`: programs sampled from a

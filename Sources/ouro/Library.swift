@@ -1,9 +1,9 @@
 import ArgumentParser
 import Bootstrap
+import Compression
 import Foundation
 import Grammar
 import Language
-import Learning
 
 /// `ouro library FILE.grammar` or `ouro library RUN`: the learned abstractions of a grammar or
 /// of a bootstrap run's round, readable.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domains
 import Foundation
 import Grammar
 import Language

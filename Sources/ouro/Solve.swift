@@ -1,11 +1,10 @@
 import ArgumentParser
+import Domain
+import Domains
 import Foundation
-import Synthesis
-import Bootstrap
-import Grammar
 import Language
-import Learning
-import Tasks
+import Ranking
+import Synthesis
 
 /// `ouro solve FILE...`: synthesizes and prints a verified answer for each problem file.
 struct Solve: ParsableCommand {

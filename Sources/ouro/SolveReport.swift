@@ -1,3 +1,5 @@
+import Domain
+import Domains
 import Foundation
 import Synthesis
 import Tasks

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Bootstrap
+import Domains
 import Foundation
 import Grammar
 import Language
-import Learning
+import Ranking
 import Tasks
 
 /// `ouro train TASKFILES... --solutions FILE.jsonl --grammar G -o MODEL`: trains a ranking

@@ -1,3 +1,4 @@
+import Domains
 import Foundation
 import GRDB
 import Grammar
@@ -14,8 +15,8 @@ import TestSupport
         let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
         let train = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
         let test = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/test/mapping.json"))
-        let tasks = train.map { (file: "train/mapping.json", task: BootstrapTask.examples($0), split: Split.train) }
-            + test.map { (file: "test/mapping.json", task: BootstrapTask.examples($0), split: Split.test) }
+        let tasks = RunTasks(domain: LambdaDomain(), tasks: train.map { (file: "train/mapping.json", task: $0, split: Split.train) }
+            + test.map { (file: "test/mapping.json", task: $0, split: Split.test) })
         var settings = BootstrapSettings(rounds: 1, timeout: 1, jobs: 2, seed: 1)
         settings.dreams = 30
         let path = directory.appendingPathComponent("run.sqlite").path
@@ -59,8 +60,8 @@ import TestSupport
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
-        let tasks = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
-            .map { (file: "train/mapping.json", task: BootstrapTask.examples($0), split: Split.train) }
+        let tasks = RunTasks(domain: LambdaDomain(), tasks: try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
+            .map { (file: "train/mapping.json", task: $0, split: Split.train) })
         var settings = BootstrapSettings(rounds: 0, timeout: 0.5, jobs: 2, seed: 1)
         settings.dreams = 20
         let store = try RunStore(path: directory.appendingPathComponent("run.sqlite").path)
@@ -99,16 +100,17 @@ import TestSupport
             ("Problems/strings/train/email-domain.sl", .train), ("Problems/strings/train/file-extension.sl", .train),
             ("Problems/strings/test/email-user.sl", .test),
         ]
-        var tasks: [(file: String, task: BootstrapTask, split: Split)] = []
+        var sygus: [(file: String, task: SyGuSTask, split: Split)] = []
         var sources: [String: (SyGuSProblem, String)] = [:]
         for (file, split) in files {
             let source = try TestSupport.text(file)
             let problem = try SyGuSProblem(parsing: source)
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            tasks.append((file, .sygus(name: name, problem: problem, source: source), split))
+            sygus.append((file, SyGuSTask(name: name, problem: problem, source: source), split))
             sources[file] = (problem, source)
         }
-        let grammar = Grammar.fitted(to: [], offering: tasks.compactMap { if case .sygus(_, let p, _) = $0.task { return p } else { return nil } }, name: "sygus")
+        let grammar = Grammar.fitted(to: [], offering: sygus.map(\.task.problem), name: "sygus")
+        let tasks = RunTasks(domain: SyGuSDomain(), tasks: sygus)
         var settings = BootstrapSettings(rounds: 1, timeout: 10, jobs: 2, seed: 1)
         settings.dreams = 30
         let store = try RunStore(path: directory.appendingPathComponent("run.sqlite").path)
@@ -137,23 +139,6 @@ import TestSupport
             }
         }
     }
-
-    @Test func aRunHoldsOneKindOfTask() throws {
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let source = try TestSupport.text("Problems/strings/train/first-name.sl")
-        let task = try #require(try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json")).first)
-        let tasks: [(file: String, task: BootstrapTask, split: Split)] = [
-            ("a.sl", .sygus(name: "a", problem: try SyGuSProblem(parsing: source), source: source), .train),
-            ("b.json", .examples(task), .test),
-        ]
-        let store = try RunStore(path: directory.appendingPathComponent("run.sqlite").path)
-        #expect {
-            try BootstrapRun(store: store, settings: BootstrapSettings(rounds: 1, timeout: 1, jobs: 1, seed: 1), tasks: tasks, grammar: Grammar())
-        } throws: { error in
-            "\(error)" == "a run holds either JSON tasks or SyGuS problems, not both (1 of 2 tasks are SyGuS problems)"
-        }
-    }
 }
 
 @Suite struct BootstrapStoreFaultTests {
@@ -161,8 +146,8 @@ import TestSupport
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
-        let tasks = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
-            .map { (file: "train/mapping.json", task: BootstrapTask.examples($0), split: Split.train) }
+        let tasks = RunTasks(domain: LambdaDomain(), tasks: try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
+            .map { (file: "train/mapping.json", task: $0, split: Split.train) })
         var settings = BootstrapSettings(rounds: 0, timeout: 0.2, jobs: 1, seed: 1)
         settings.useRanker = false
         settings.abstractionsPerRound = 0

@@ -1,13 +1,13 @@
-import Bootstrap
 import Foundation
 import Grammar
 import Language
-import Learning
+import Domains
 import Synthesis
 import Tasks
 import Testing
 import Verification
 import TestSupport
+@testable import Bootstrap
 
 @Suite struct SyGuSLibraryTests {
     private func problem(_ path: String) throws -> (problem: SyGuSProblem, source: String) {
@@ -135,12 +135,21 @@ import TestSupport
             ("Problems/strings/test/email-user.sl", "(define-fun f ((x String)) String (str.substr x 0 (str.indexof x \"@\" 0)))"),
         ])
         let base = Grammar.fitted(to: [], offering: answers.map(\.problem), name: "strings")
-        let options = CompressionOptions(iterations: 3, maximumArity: 3)
-        let first = try SyGuSLibraryLearning(answers: answers, base: base, previous: base, options: options)
-        #expect(first.abstractions.map(\.name) == ["fn_0"])
-        #expect(first.abstractions[0].body.description == "(lambda (lambda (str.substr $0 0 (str.indexof $0 $1 0))))")
-        #expect(first.learned.count == 1 && first.learned[0].compressed.uses == 3)
-        let key = ProductionKey(name: "fn_0", type: first.abstractions[0].type.canonical)
+        var settings = BootstrapSettings(rounds: 1, timeout: 1, jobs: 1, seed: 1)
+        settings.abstractionsPerRound = 3
+        settings.maximumArity = 3
+        settings.useRanker = false
+        let tasks = answers.enumerated().map { SyGuSTask(name: "\($0.offset)", problem: $0.element.problem, source: "") }
+        let solved = zip(tasks, answers).map { (task: $0, answer: SyGuSAnswer(bodies: [0: $1.body], logPrior: 0)) }
+        func learn(previous: Grammar) throws -> SleepOutput {
+            let input = SleepInput(round: 0, grammar: previous, startGrammar: base, settings: settings, train: Array(tasks.indices), answers: [])
+            return try Sleep.learn(SyGuSDomain(), train: tasks, answers: solved, input: input)
+        }
+        let first = try learn(previous: base)
+        #expect(first.grammar.abstractions.map(\.name) == ["fn_0"])
+        #expect(first.grammar.abstractions[0].body.description == "(lambda (lambda (str.substr $0 0 (str.indexof $0 $1 0))))")
+        #expect(first.learned.count == 1 && first.learned[0].uses == 3)
+        let key = ProductionKey(name: "fn_0", type: first.grammar.abstractions[0].type.canonical)
         for points in first.derivations {
             let points = try #require(points)
             #expect(points.contains { $0.chosen == .production(key) })
@@ -149,8 +158,8 @@ import TestSupport
         #expect(try #require(first.grammar[key]).logWeight > unused.logWeight)
         #expect(try Grammar(parsing: first.grammar.fileText) == first.grammar)
 
-        let again = try SyGuSLibraryLearning(answers: answers, base: base, previous: first.grammar, options: options)
-        #expect(again.abstractions.map(\.name) == ["fn_0"])
+        let again = try learn(previous: first.grammar)
+        #expect(again.grammar.abstractions.map(\.name) == ["fn_0"])
         #expect(again.learned.isEmpty)
     }
 }

@@ -1,6 +1,6 @@
 import Language
 import Testing
-@testable import Learning
+@testable import Compression
 
 @Suite struct CompressionTests {
     private func corpus(_ lines: [String]) throws -> [Term] {

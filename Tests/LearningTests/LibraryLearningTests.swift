@@ -2,7 +2,7 @@ import Grammar
 import Language
 import Testing
 import TestSupport
-@testable import Learning
+@testable import Compression
 
 @Suite struct LibraryLearningTests {
     private func listsGrammar() throws -> Grammar {

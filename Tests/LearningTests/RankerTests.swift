@@ -1,11 +1,10 @@
 import Foundation
 import Grammar
 import Language
-import Synthesis
-import Tasks
 import Testing
 import TestSupport
-@testable import Learning
+@testable import Ranking
+@testable import Domains
 
 @Suite struct RankerTests {
     private func listsGrammar() throws -> Grammar {

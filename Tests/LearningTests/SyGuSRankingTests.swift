@@ -4,7 +4,8 @@ import Language
 import Tasks
 import Testing
 import TestSupport
-@testable import Learning
+@testable import Domains
+@testable import Ranking
 
 @Suite struct SyGuSRankingTests {
     private func problem(_ path: String) throws -> (SyGuSProblem, String) {

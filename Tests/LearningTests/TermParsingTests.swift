@@ -1,6 +1,6 @@
 import Language
 import Testing
-@testable import Learning
+@testable import Compression
 
 @Suite struct TermParsingTests {
     @Test func readsLambdasVariablesAndCurriedApplications() throws {

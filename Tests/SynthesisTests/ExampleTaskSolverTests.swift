@@ -1,7 +1,6 @@
+import Domains
 import Grammar
 import Language
-import Synthesis
-import Tasks
 import Testing
 import TestSupport
 

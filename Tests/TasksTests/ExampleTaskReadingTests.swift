@@ -1,5 +1,5 @@
+import Domains
 import Language
-import Tasks
 import Testing
 
 /// JSON task files in both formats read into exact tasks.

@@ -1,6 +1,5 @@
+import Domains
 import Foundation
-import Language
-import Tasks
 import TestSupport
 import Testing
 

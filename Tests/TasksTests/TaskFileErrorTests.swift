@@ -1,5 +1,5 @@
+import Domains
 import Language
-import Tasks
 import Testing
 
 /// The error `text` is rejected with, as printed, or `nil` when it reads.

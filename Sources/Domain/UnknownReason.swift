@@ -43,3 +43,10 @@ public enum UnknownReason: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// Reasons a search stops that the run, not the task, decides.
+public enum SearchStop {
+    /// The reason given for a task that the run's time limit (`--run-timeout`) cut short or
+    /// kept from starting.
+    public static let runTimeLimit = "the run's time limit was reached"
+}

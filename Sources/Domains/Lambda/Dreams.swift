@@ -1,6 +1,6 @@
 import Grammar
 import Language
-import Tasks
+import Ranking
 
 /// A dream: a program sampled from a grammar, run on the inputs of a real task of its type.
 /// It is a task whose solution is known, so the ranking model can learn every behaviour the

@@ -1,6 +1,7 @@
 import Foundation
 import Grammar
 import Language
+import Ranking
 import Tasks
 
 /// Dreams for SyGuS problems: programs sampled from a problem's own grammar, run on the

@@ -1,6 +1,7 @@
 import Foundation
 import Grammar
 import Language
+import Ranking
 import Tasks
 
 /// SyGuS problems seen by the ranking model: a problem's grammar productions keyed like the

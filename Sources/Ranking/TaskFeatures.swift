@@ -60,7 +60,7 @@ public enum TaskFeatures {
         return result.map { $0.isFinite ? $0 : 0 }
     }
 
-    static func squash(_ value: Double) -> Double {
+    package static func squash(_ value: Double) -> Double {
         (value < 0 ? -1 : 1) * Foundation.log(1 + Swift.abs(value)) / 8
     }
 

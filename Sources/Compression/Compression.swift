@@ -70,6 +70,10 @@ public struct CompressionResult: Sendable {
 public struct CompressionError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 /// Abstraction learning by compression, after Stitch (Bowers et al., "Top-Down Synthesis for

@@ -1,7 +1,7 @@
+import Domain
 import Grammar
 import Language
 import Search
-import Tasks
 
 /// One program of a task's frontier with its scores.
 public struct FrontierEntry: Hashable, Sendable {
@@ -135,9 +135,5 @@ extension ExampleTaskSolver {
     }
 }
 
-/// Reasons a search stops that the run, not the task, decides.
-public enum SearchStop {
-    /// The reason given for a task that the run's time limit (`--run-timeout`) cut short or
-    /// kept from starting.
-    public static let runTimeLimit = "the run's time limit was reached"
-}
+/// Threads with no task of their own join a top-down search through the help board.
+extension TopDownSearch: JoinableWork {}

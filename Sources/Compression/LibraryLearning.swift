@@ -21,14 +21,15 @@ public struct LibraryLearning: Sendable {
 
     /// Learns up to `options.iterations` abstractions from `corpus`, programs of `grammar`;
     /// the new grammar's weights are refitted to the rewritten corpus, with contextual weights
-    /// (parent production and argument) when `contextual`.
+    /// (parent production and argument) when `contextual`; without `refitting`, the new
+    /// grammar keeps `grammar`'s weights and gives each abstraction weight 0.
     ///
     /// Compression counts each program once, whatever its weight. An abstraction whose body
     /// cannot be typed on its own (an argument used at two types) ends the library there: it
     /// and later abstractions (which may build on it) are dropped, and `note` says so.
     public init(
         corpus: [WeightedProgram], grammar: Grammar, options: CompressionOptions = CompressionOptions(),
-        pseudocount: Double = 1, contextual: Bool = true
+        pseudocount: Double = 1, contextual: Bool = true, refitting: Bool = true
     ) throws(CompressionError) {
         var leaves = LeafNames(grammar: grammar)
         let terms = corpus.map { leaves.shape(of: $0.program) }
@@ -76,7 +77,7 @@ public struct LibraryLearning: Sendable {
             }
             rewritten.append(WeightedProgram(program: program, request: item.request, weight: item.weight))
         }
-        self.grammar = extended.refitted(to: rewritten, pseudocount: pseudocount, contextual: contextual)
+        self.grammar = refitting ? extended.refitted(to: rewritten, pseudocount: pseudocount, contextual: contextual) : extended
         self.abstractions = typed
         self.compression = compression
         self.rewritten = rewritten

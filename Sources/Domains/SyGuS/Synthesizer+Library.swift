@@ -1,6 +1,5 @@
 import Grammar
-import Language
-import Learning
+import Ranking
 import Synthesis
 import Tasks
 

@@ -1,0 +1,164 @@
+import Grammar
+import Language
+
+/// A kind of task Ouroboros solves and learns from: the seam between the loop (wake,
+/// abstraction sleep, dream sleep; the run store) and what the tasks are. A domain reads its
+/// task files, searches a task under guidance and within a budget, and for learning hands
+/// over its answers as λ-programs of the run's grammar (the one representation compression
+/// and ranking work on), their derivations as choice points, and its dreams. The loop never
+/// sees which domain it runs.
+///
+/// The domains Ouroboros ships are listed in `Domains.all` (module `Domains`).
+public protocol Domain: Sendable {
+    /// A task of the domain, as read from its file.
+    associatedtype Task: Sendable
+    /// What solving a task finds.
+    associatedtype Answer: Sendable
+
+    /// The domain's name in messages and run stores (`lambda`, `sygus`).
+    var name: String { get }
+
+    /// Whether `file` holds this domain's tasks; `text` is its content (standard input has
+    /// no name to go by).
+    func reads(file: String, text: String) -> Bool
+
+    /// The tasks in the text of a task file, read within `limits`.
+    func tasks(in text: String, file: String, limits: ReadingLimits) throws(TaskReadError) -> [Task]
+
+    /// A task's name, unique within its file.
+    func name(of task: Task) -> String
+
+    /// Searches for an answer to `task` with `guidance` within `budget`.
+    func solve(_ task: Task, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<Answer>
+
+    // MARK: Learning
+
+    /// How the domain's library grows from round to round.
+    var libraryGrowth: LibraryGrowth { get }
+
+    /// Whether the weights refitted to the domain's solutions are kept per slot (parent
+    /// production and argument) as well as overall.
+    var fitsContextualWeights: Bool { get }
+
+    /// `grammar` with whatever the answers need for their programs to be programs of it (the
+    /// literal constants an answer took from its specification, say).
+    func grammar(_ grammar: Grammar, admitting answers: [(task: Task, answer: Answer)]) -> Grammar
+
+    /// The solutions the sleep learns from in `answer`: each a λ-program of `grammar` (or
+    /// none, when the answer has no such form; it is then learned from by its derivation
+    /// alone), with its weight among the task's solutions.
+    func solutions(of answer: Answer, for task: Task, in grammar: Grammar) -> [Solution]
+
+    /// The choices that derive a solution (as `rewritten`, a program of `library`, when
+    /// compression rewrote it) in the task's own grammar extended with `library`; `nil` when
+    /// they cannot be found.
+    func derivation(of solution: Solution, rewritten: Program?, answer: Answer, for task: Task, in library: Grammar) -> [ChoicePoint]?
+
+    /// The weighted choice points the weights are refitted to, from those of the solutions
+    /// to `tasks` (a domain may let related choices share their statistics).
+    func shared(_ points: [(ChoicePoint, Double)], among tasks: [Task]) -> [(ChoicePoint, Double)]
+
+    /// The choice points the ranking model is trained on for one derivation.
+    func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint]
+
+    /// Up to `count` dreams drawn from `grammar` over the domain's `tasks`, deterministic for
+    /// a seed.
+    func dreams(over tasks: [Task], grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample]
+
+    /// The ranking model's description of a task.
+    func features(of task: Task) -> [Double]
+
+    // MARK: Storing answers
+
+    /// The answer as the run store keeps it: one entry per program, best first.
+    func stored(_ answer: Answer, for task: Task) -> [StoredAnswer]
+
+    /// An answer read back from what `stored(_:for:)` kept; `grammar` is the grammar of the
+    /// round that found it.
+    func answer(from stored: [StoredAnswer], for task: Task, in grammar: Grammar, round: Int) throws(AnswerReadError) -> Answer
+}
+
+/// How a domain's library grows from round to round.
+public enum LibraryGrowth: Sendable, Equatable {
+    /// Each sleep compresses the latest solutions on top of the round's grammar and adds what
+    /// it learns: the library only grows.
+    case incremental
+    /// Each sleep compresses every solution found so far afresh, from the starting grammar,
+    /// with room for `abstractions per round × rounds so far` abstractions; an abstraction
+    /// equal to one the library had keeps its name.
+    case recompressed
+}
+
+/// One solution the sleep learns from.
+public struct Solution: Sendable {
+    /// The solution as a λ-program of the grammar it was handed over in, or `nil`.
+    public var program: Program?
+    /// The program's type.
+    public var request: TypeExpr
+    /// Its weight among its task's solutions (they sum to 1 for a task).
+    public var weight: Double
+
+    public init(program: Program?, request: TypeExpr, weight: Double) {
+        self.program = program
+        self.request = request
+        self.weight = weight
+    }
+}
+
+/// A dream for the ranking model: a task made up from a program drawn from the grammar.
+public struct DreamExample: Sendable {
+    public var name: String
+    public var features: [Double]
+    /// The choices that derive the program.
+    public var choices: [ChoicePoint]
+
+    public init(name: String, features: [Double], choices: [ChoicePoint]) {
+        self.name = name
+        self.features = features
+        self.choices = choices
+    }
+}
+
+/// One program of an answer as the run store keeps it, in the domain's own text form.
+public struct StoredAnswer: Sendable, Hashable {
+    public var program: String
+    public var logPrior: Double
+    public var logLikelihood: Double
+
+    public init(program: String, logPrior: Double, logLikelihood: Double) {
+        self.program = program
+        self.logPrior = logPrior
+        self.logLikelihood = logLikelihood
+    }
+}
+
+/// A task file that does not read, with the position of the problem.
+public struct TaskReadError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var position: SourcePosition?
+    /// Whether the file was refused for passing `ReadingLimits` (the task's time or memory
+    /// bound), not for being malformed: its tasks are unsolved, not bad input.
+    public var isOverLimit: Bool
+
+    public init(_ message: String, position: SourcePosition? = nil, isOverLimit: Bool = false) {
+        self.message = message
+        self.position = position
+        self.isOverLimit = isOverLimit
+    }
+
+    public var description: String { position.map { "\($0): \(message)" } ?? message }
+}
+
+/// A stored answer that does not read back, with the reason.
+public struct AnswerReadError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    /// The index of the stored entry that does not read, when one entry is at fault.
+    public var entry: Int?
+
+    public init(_ message: String, entry: Int? = nil) {
+        self.message = message
+        self.entry = entry
+    }
+
+    public var description: String { message }
+}

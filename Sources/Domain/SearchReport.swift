@@ -1,0 +1,76 @@
+import Grammar
+import Ranking
+
+/// What guides a search: the grammar (its weights and library), the ranking model that
+/// conditions the weights on the task, and a grammar to search with when the guided search
+/// finds nothing.
+public struct Guidance: Sendable {
+    /// The run's grammar; `nil` where a domain's tasks bring their own grammar and the search
+    /// goes in size order.
+    public var grammar: Grammar?
+    public var model: Ranker?
+    /// The grammar of a second search, with what the guided one left of the time, when the
+    /// guided search finds nothing; `nil` for one search.
+    public var fallback: Grammar?
+
+    public init(grammar: Grammar?, model: Ranker? = nil, fallback: Grammar? = nil) {
+        self.grammar = grammar
+        self.model = model
+        self.fallback = fallback
+    }
+}
+
+/// The bounds of one task's search.
+public struct Budget: Sendable {
+    public var timeout: Duration
+    /// The bytes the search may hold.
+    public var memoryLimit: Int
+    /// How many answers a search that keeps several (a frontier) keeps.
+    public var frontierSize: Int
+    /// The end of the whole run, when it comes before the task's timeout.
+    public var runDeadline: ContinuousClock.Instant?
+
+    public init(timeout: Duration, memoryLimit: Int, frontierSize: Int, runDeadline: ContinuousClock.Instant? = nil) {
+        self.timeout = timeout
+        self.memoryLimit = memoryLimit
+        self.frontierSize = frontierSize
+        self.runDeadline = runDeadline
+    }
+}
+
+/// How a search ended.
+public enum Outcome<Answer: Sendable>: Sendable {
+    case solved(Answer)
+    /// No answer exists; the text says why.
+    case infeasible(String)
+    /// The search stopped without an answer.
+    case stopped(UnknownReason)
+}
+
+/// A search's outcome with what it cost.
+public struct SearchReport<Answer: Sendable>: Sendable {
+    public var outcome: Outcome<Answer>
+    public var seconds: Double
+    /// Complete programs tested.
+    public var candidates: Int
+
+    public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int) {
+        self.outcome = outcome
+        self.seconds = seconds
+        self.candidates = candidates
+    }
+
+    public var isSolved: Bool {
+        if case .solved = outcome { return true }
+        return false
+    }
+
+    /// Why there is no answer, as the run store keeps it (`nil` when solved).
+    public var reason: String? {
+        switch outcome {
+        case .solved: return nil
+        case .infeasible(let why): return "infeasible: \(why)"
+        case .stopped(let reason): return reason.description
+        }
+    }
+}

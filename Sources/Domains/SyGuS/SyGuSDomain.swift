@@ -1,0 +1,192 @@
+import Domain
+import Foundation
+import Grammar
+import Language
+import Ranking
+import Synthesis
+import Tasks
+
+/// A SyGuS problem as a task: its name (the file's, without `.sl`), the problem, and the
+/// problem's text.
+public struct SyGuSTask: Sendable {
+    public var name: String
+    public var problem: SyGuSProblem
+    public var source: String
+
+    public init(name: String, problem: SyGuSProblem, source: String) {
+        self.name = name
+        self.problem = problem
+        self.source = source
+    }
+}
+
+/// A verified answer to a SyGuS problem: a body for each function, by index, and the log
+/// prior of the first under the weights of the grammar it was found with.
+public struct SyGuSAnswer: Sendable {
+    public var bodies: [Int: Tasks.Expression]
+    public var logPrior: Double
+
+    public init(bodies: [Int: Tasks.Expression], logPrior: Double) {
+        self.bodies = bodies
+        self.logPrior = logPrior
+    }
+}
+
+/// SyGuS-IF problems (`.sl` files): each searched bottom-up in its own grammar, with the run's
+/// weights (conditioned on the problem by the ranking model) as costs and its library as extra
+/// productions, every candidate verified by Z3. The library is compressed afresh each round from
+/// every answer found so far; answers at one bit-vector width inform the weights at the others.
+public struct SyGuSDomain: Domain {
+    public typealias Task = SyGuSTask
+    public typealias Answer = SyGuSAnswer
+
+    /// The seed of the random points that start counterexample-guided synthesis.
+    public var seed: UInt64 = 1
+    /// Receives a line for each counterexample round.
+    public var trace: (@Sendable (String) -> Void)?
+
+    public init() {}
+
+    public var name: String { "sygus" }
+
+    public func reads(file: String, text: String) -> Bool {
+        file == "-" ? !LambdaDomain().reads(file: file, text: text) : file.hasSuffix(".sl")
+    }
+
+    public func tasks(in text: String, file: String, limits: ReadingLimits) throws(TaskReadError) -> [SyGuSTask] {
+        do {
+            let problem = try SyGuSProblem(parsing: text)
+            return [SyGuSTask(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text)]
+        } catch {
+            throw TaskReadError(error.message, position: error.position)
+        }
+    }
+
+    public func name(of task: SyGuSTask) -> String { task.name }
+
+    /// Synthesizes the problem with the guidance's weights and library (see
+    /// `Synthesizer.solve(_:grammar:ranker:fallback:primaryShare:runDeadline:)`); without a
+    /// grammar, in size order.
+    public func solve(_ task: SyGuSTask, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<SyGuSAnswer> {
+        var options = SynthesisOptions()
+        options.timeout = budget.timeout
+        options.memoryLimit = budget.memoryLimit
+        options.seed = seed
+        options.trace = trace
+        let synthesizer = Synthesizer(options: options)
+        let problem = task.problem
+        let result = guidance.grammar.map {
+            synthesizer.solve(problem, grammar: $0, ranker: guidance.model, fallback: guidance.fallback, runDeadline: budget.runDeadline)
+        } ?? synthesizer.solve(problem, runDeadline: budget.runDeadline)
+        let outcome: Outcome<SyGuSAnswer>
+        switch result.status {
+        case .solved(let bodies):
+            var logPrior = 0.0
+            if let body = bodies[0], let grammar = guidance.grammar {
+                let searched = problem.functions[0].grammar
+                let weights = problem.logWeights(of: searched, from: grammar).map { $0.map { $0 ?? 0 } }
+                logPrior = searched.logPrior(of: body, logWeights: weights) ?? 0
+            }
+            outcome = .solved(SyGuSAnswer(bodies: bodies, logPrior: logPrior))
+        case .infeasible(let reason): outcome = .infeasible(reason)
+        case .unknown(let reason): outcome = .stopped(reason)
+        }
+        return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates)
+    }
+
+    // MARK: Learning
+
+    public var libraryGrowth: LibraryGrowth { .recompressed }
+
+    public var fitsContextualWeights: Bool { false }
+
+    /// The grammar with the constants the answers took from their specifications (where their
+    /// grammars allow any constant), so that each answer is one of its programs.
+    public func grammar(_ grammar: Grammar, admitting answers: [(task: SyGuSTask, answer: SyGuSAnswer)]) -> Grammar {
+        var grammar = grammar
+        for (task, answer) in answers where task.problem.functions.count == 1 {
+            for value in answer.bodies[0]?.constants ?? [] {
+                guard let type = value.type else { continue }
+                let constant = Primitive.constant(value, type: type)
+                if grammar[ProductionKey(name: constant.name, type: type.canonical)] == nil { try? grammar.add(Production(constant)) }
+            }
+        }
+        return grammar
+    }
+
+    /// The answer to a single-function problem, as a λ-program when the grammar has its
+    /// operators and constants.
+    public func solutions(of answer: SyGuSAnswer, for task: SyGuSTask, in grammar: Grammar) -> [Solution] {
+        let problem = task.problem
+        guard problem.functions.count == 1, let body = answer.bodies[0] else { return [] }
+        return [Solution(program: problem.program(of: body, function: 0, grammar: grammar), request: problem.functions[0].type, weight: 1)]
+    }
+
+    /// The derivation in the problem's grammar extended with the library: of the rewritten
+    /// program when it reads as a body there, else of the answer itself.
+    public func derivation(of solution: Solution, rewritten: Program?, answer: SyGuSAnswer, for task: SyGuSTask,
+                           in library: Grammar) -> [ChoicePoint]? {
+        guard let body = answer.bodies[0] else { return nil }
+        let extended = task.problem.extended(with: library)
+        let parameters = task.problem.functions[0].parameters.count
+        if let rewritten, let inLibrary = SyGuSProblem.expression(of: rewritten, parameters: parameters, definitions: extended.definitionIndex),
+           let points = extended.problem.choicePoints(of: inLibrary, function: 0) {
+            return points
+        }
+        return extended.problem.choicePoints(of: body, function: 0)
+    }
+
+    /// Operators and constants at one bit-vector width share their statistics with their
+    /// counterparts at the others (answers at 32 bits inform searches at 64).
+    public func shared(_ points: [(ChoicePoint, Double)], among tasks: [SyGuSTask]) -> [(ChoicePoint, Double)] {
+        var points = points
+        let widths = Set(tasks.flatMap { $0.problem.functions.first?.type.bitVectorWidths ?? [] })
+        for (point, weight) in points {
+            guard let width = point.fittingProductions.lazy.compactMap({ $0.type.bitVectorWidths.first }).first else { continue }
+            for other in widths where other != width { points.append((point.retypingBitVectors(from: width, to: other), weight)) }
+        }
+        return points
+    }
+
+    /// The choices in their slots, and each again at the root slot, so that the model's root
+    /// outputs learn the task's distribution over every position (what the bottom-up search's
+    /// root costs, and half of each argument's, come from; see
+    /// `SyGuSProblem.costs(of:from:contextShare:)`).
+    public func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint] {
+        var all = points
+        for point in points where point.slot != .root {
+            all.append(ChoicePoint(slot: .root, fittingProductions: point.fittingProductions,
+                                   fittingVariables: point.fittingVariables, chosen: point.chosen))
+        }
+        return all
+    }
+
+    /// Programs drawn from each problem's grammar extended with `grammar`'s library (see
+    /// `SyGuSDream.dreams`).
+    public func dreams(over tasks: [SyGuSTask], grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample] {
+        let problems = tasks.map { (name: $0.name, problem: $0.problem.extended(with: grammar).problem) }
+        return SyGuSDream.dreams(over: problems, grammar: grammar, count: count, seed: seed).map {
+            DreamExample(name: $0.task, features: $0.features, choices: rankingChoices($0.choices))
+        }
+    }
+
+    public func features(of task: SyGuSTask) -> [Double] { TaskFeatures.vector(of: task.problem) }
+
+    // MARK: Storing answers
+
+    /// The answer in SyGuS answer form, as `ouro solve` prints it.
+    public func stored(_ answer: SyGuSAnswer, for task: SyGuSTask) -> [StoredAnswer] {
+        let problem = task.problem
+        let text = problem.functions.indices.compactMap { f in answer.bodies[f].map { problem.answer(function: f, body: $0) } }.joined(separator: "\n")
+        return [StoredAnswer(program: text, logPrior: answer.logPrior, logLikelihood: 0)]
+    }
+
+    public func answer(from stored: [StoredAnswer], for task: SyGuSTask, in grammar: Grammar, round: Int) throws(AnswerReadError) -> SyGuSAnswer {
+        guard let first = stored.first else { throw AnswerReadError("no answer is stored") }
+        do {
+            return SyGuSAnswer(bodies: try SyGuSProblem.answerBodies(first.program, source: task.source), logPrior: first.logPrior)
+        } catch {
+            throw AnswerReadError("the answer does not read as an answer to \(task.name): \(error)", entry: 0)
+        }
+    }
+}
