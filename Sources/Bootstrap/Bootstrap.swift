@@ -101,6 +101,26 @@ public final class BootstrapRun: Sendable {
             throw BootstrapError(message: "\(store.path) holds a run over other tasks (\(stored.count) registered, \(tasks.count) given)")
         }
         self.stored = matched
+        try upgradeStoredAnswers()
+    }
+
+    /// Gives the answers a version before structured forms stored (their text alone) their
+    /// domain's structured form, in one transaction.
+    private func upgradeStoredAnswers() throws(RunStoreError) {
+        let legacy = try store.solutionsWithoutForm()
+        guard !legacy.isEmpty else { return }
+        var index: [Int64: Int] = [:]
+        for (position, task) in stored.enumerated() { index[task.id] = position }
+        var upgraded: [(row: Int64, answer: StoredProgram)] = []
+        for (row, task, answer) in legacy {
+            guard let position = index[task] else { throw store.damaged("table solutions, row \(row): task id \(task) is not a task of the run") }
+            do throws(AnswerReadError) {
+                upgraded.append((row, try runTasks.upgraded(answer, task: position)))
+            } catch {
+                throw store.damaged("table solutions, row \(row) (task id \(task)): \(error.message)")
+            }
+        }
+        try store.setForms(upgraded)
     }
 
     /// Runs (or resumes) rounds 0 … `settings.rounds`, reporting through `report`.
@@ -224,10 +244,11 @@ public final class BootstrapRun: Sendable {
     private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction]) {
         let frontiers = try store.latestFrontierRows(upTo: round)
         let train = stored.indices.filter { stored[$0].split == .train }
-        let input = SleepInput(round: round, grammar: grammar, startGrammar: startGrammar, settings: settings, train: train,
-                               answers: train.compactMap { index in frontiers[stored[index].id].map { (index, $0) } })
+        var answers: [Int: [(program: StoredAnswer, place: String)]] = [:]
+        for index in train { answers[index] = frontiers[stored[index].id] }
         do {
-            let output = try runTasks.learn(input)
+            let parts = try runTasks.sleepParts(train: train, answers: answers, grammar: grammar, round: round)
+            let output = try Sleep.learn(parts, input: SleepInput(round: round, grammar: grammar, startGrammar: startGrammar, settings: settings))
             return (output.grammar, output.ranker, output.learned)
         } catch SleepError.unreadableAnswer(let place, let message) {
             throw store.damaged("\(place): \(message)")

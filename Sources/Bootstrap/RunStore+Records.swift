@@ -108,9 +108,10 @@ extension RunStore {
             try db.execute(sql: "DELETE FROM solutions WHERE round = ? AND task = ?", arguments: [round, result.task])
             for (rank, entry) in result.frontier.enumerated() {
                 try db.execute(sql: """
-                    INSERT INTO solutions (round, task, rank, program, logPrior, logLikelihood, seconds, candidates)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [round, result.task, rank, StoredValue.binding(entry.program), entry.logPrior, entry.logLikelihood, result.seconds, result.candidates])
+                    INSERT INTO solutions (round, task, rank, program, logPrior, logLikelihood, seconds, candidates, form, content)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [round, result.task, rank, StoredValue.binding(entry.program), entry.logPrior, entry.logLikelihood,
+                                     result.seconds, result.candidates, StoredValue.binding(entry.form), StoredValue.binding(entry.content)])
             }
         }
     }
@@ -143,7 +144,9 @@ extension RunStore {
     func latestFrontierRows(upTo round: Int) throws(RunStoreError) -> [Int64: [(program: StoredProgram, place: String)]] {
         try read { db in
             var frontiers: [Int64: (round: Int, programs: [(program: StoredProgram, place: String)])] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, round, task, program, logPrior, logLikelihood FROM solutions WHERE round <= ? ORDER BY round, task, rank", arguments: [round]) {
+            // A store of schema v1, read without migrating it, has no structured forms.
+            let forms = try db.columns(in: "solutions").contains { $0.name == "form" } ? ", form, content" : ""
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, round, task, program, logPrior, logLikelihood\(forms) FROM solutions WHERE round <= ? ORDER BY round, task, rank", arguments: [round]) {
                 let stored = value(row, table: "solutions")
                 let task = try stored.int64("task"), solvedIn = try stored.int("round")
                 let entry = (program: try program(stored), place: "table solutions, \(stored.label) (round \(solvedIn), task id \(task))")
@@ -268,6 +271,29 @@ extension RunStore {
 
     /// A frontier program of a `solutions` row.
     private func program(_ stored: StoredValue) throws(RunStoreError) -> StoredProgram {
-        StoredProgram(program: try stored.text("program"), logPrior: try stored.double("logPrior"), logLikelihood: try stored.double("logLikelihood"))
+        StoredProgram(program: try stored.text("program"), logPrior: try stored.double("logPrior"), logLikelihood: try stored.double("logLikelihood"),
+                      form: try stored.optionalText("form"), content: try stored.optionalText("content"))
+    }
+
+    /// The solutions stored without a structured form (by a version before it), each with its
+    /// row id and task.
+    func solutionsWithoutForm() throws(RunStoreError) -> [(row: Int64, task: Int64, answer: StoredProgram)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, program, logPrior, logLikelihood, form, content FROM solutions WHERE form IS NULL")
+                .map { row in
+                    let stored = value(row, table: "solutions")
+                    return (try stored.int64("storedRow"), try stored.int64("task"), try program(stored))
+                }
+        }
+    }
+
+    /// Sets the structured form of solutions stored without one, in one transaction.
+    func setForms(_ upgraded: [(row: Int64, answer: StoredProgram)]) throws(RunStoreError) {
+        try write { db in
+            for (row, answer) in upgraded {
+                try db.execute(sql: "UPDATE solutions SET form = ?, content = ? WHERE rowid = ?",
+                               arguments: [StoredValue.binding(answer.form), StoredValue.binding(answer.content), row])
+            }
+        }
     }
 }

@@ -58,6 +58,13 @@ extension RunStore {
         try migrator.migrate(queue)
     }
 
+    /// Brings a run store of an older schema up to this one (a store from a newer schema, or
+    /// without its first migration, is refused).
+    static func upgrade(_ queue: DatabaseQueue, file: String) throws {
+        try queue.read { db in try checkMigrations(db, file: file, allowNone: false) }
+        try migrator.migrate(queue)
+    }
+
     /// Refuses a store from a newer schema, or (unless `allowNone`, a store about to be
     /// created) one without the migrations table.
     private static func checkMigrations(_ db: Database, file: String, allowNone: Bool) throws {
@@ -165,6 +172,14 @@ extension RunStore {
                 t.column("time", .double).notNull()
                 t.column("round", .integer)
                 t.column("message", .text).notNull()
+            }
+        }
+        // v2: each solution also in its domain's structured form (`form` names it and its
+        // version); rows from v1 have none until a run that knows their tasks upgrades them.
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "solutions") { t in
+                t.add(column: "form", .text)
+                t.add(column: "content", .text)
             }
         }
         return migrator

@@ -27,7 +27,7 @@ public struct RunStoreError: Error, Hashable, Sendable, CustomStringConvertible 
 public final class RunStore: Sendable {
     /// SQLite's `application_id` of an Ouroboros run store ("OURO").
     static let applicationID: Int32 = 0x4F55_524F
-    static let migrations = ["v1"]
+    static let migrations = ["v1", "v2"]
 
     /// How a run store is opened.
     public enum Access: Sendable {
@@ -63,7 +63,11 @@ public final class RunStore: Sendable {
         configuration.readonly = access == .readOnly
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            if access == .create { try Self.prepare(queue, file: path) }
+            switch access {
+            case .create: try Self.prepare(queue, file: path)
+            case .update: try Self.upgrade(queue, file: path)
+            case .readOnly: break
+            }
             try Self.checkSchema(queue, file: path)
         } catch let error as RunStoreError {
             throw error

@@ -3,79 +3,111 @@ import Foundation
 import Grammar
 import Language
 
-/// The tasks of a run with their domain, whose types the loop does not see: it searches a
-/// task by its index and hands a round's answers to the domain's sleep.
+/// The tasks of a run with their domains, whose types the loop does not see: it searches a
+/// task by its index and hands a round's answers to each domain's part of the sleep. A run
+/// may hold tasks of several domains (`init(combining:)`).
 public struct RunTasks: Sendable {
     /// One task's file, name and split.
     public struct Entry: Sendable {
         public var file: String
         public var name: String
         public var split: Split
+        /// The task's domain, by name.
+        public var domain: String
+        /// Which part of the run holds it, and its index there.
+        var part: Int
+        var index: Int
     }
 
-    /// The name of the tasks' domain.
-    public let domainName: String
     public let entries: [Entry]
-    let search: @Sendable (_ index: Int, Guidance, Budget, HelpBoard?) -> SearchReport<[StoredAnswer]>
-    let learn: @Sendable (SleepInput) throws -> SleepOutput
+    let parts: [Part]
 
     /// `tasks` of `domain`, each with the file it was read from and its split.
     public init<D: Domain>(domain: D, tasks: [(file: String, task: D.Task, split: Split)]) {
-        domainName = domain.name
-        entries = tasks.map { Entry(file: $0.file, name: domain.name(of: $0.task), split: $0.split) }
-        let all = tasks.map(\.task)
-        search = { index, guidance, budget, board in
-            let task = all[index]
-            let report = domain.solve(task, guidance: guidance, budget: budget, board: board)
-            let outcome: Outcome<[StoredAnswer]>
-            switch report.outcome {
-            case .solved(let answer): outcome = .solved(domain.stored(answer, for: task))
-            case .infeasible(let reason): outcome = .infeasible(reason)
-            case .stopped(let reason): outcome = .stopped(reason)
-            }
-            return SearchReport(outcome: outcome, seconds: report.seconds, candidates: report.candidates)
+        entries = tasks.enumerated().map { index, item in
+            Entry(file: item.file, name: domain.name(of: item.task), split: item.split, domain: domain.name, part: 0, index: index)
         }
-        learn = { input in
-            var answers: [(task: D.Task, answer: D.Answer)] = []
-            for (index, stored) in input.answers {
-                do throws(AnswerReadError) {
-                    answers.append((all[index], try domain.answer(from: stored.map(\.program), for: all[index], in: input.grammar, round: input.round)))
-                } catch {
-                    throw SleepError.unreadableAnswer(place: stored[error.entry ?? 0].place, message: error.message)
-                }
+        parts = [Part(domain: domain, tasks: tasks.map(\.task))]
+    }
+
+    /// The tasks of several runs' task lists in one run, in the order given.
+    public init(combining lists: [RunTasks]) {
+        var entries: [Entry] = []
+        var parts: [Part] = []
+        for list in lists {
+            for var entry in list.entries {
+                entry.part += parts.count
+                entries.append(entry)
             }
-            return try Sleep.learn(domain, train: input.train.map { all[$0] }, answers: answers, input: input)
+            parts += list.parts
         }
+        self.entries = entries
+        self.parts = parts
     }
 
     /// The number of tasks.
     public var count: Int { entries.count }
+
+    /// The names of the domains the tasks are of, each once, in order.
+    public var domains: [String] { parts.map(\.domainName) }
+
+    /// Searches task `index`; a solved task's answer comes back as the run store keeps it.
+    func search(_ index: Int, _ guidance: Guidance, _ budget: Budget, _ board: HelpBoard?) -> SearchReport<[StoredAnswer]> {
+        parts[entries[index].part].search(entries[index].index, guidance, budget, board)
+    }
+
+    /// An answer to task `index` stored before structured forms, in its domain's structured form.
+    func upgraded(_ answer: StoredAnswer, task index: Int) throws(AnswerReadError) -> StoredAnswer {
+        try parts[entries[index].part].upgrade(answer, entries[index].index)
+    }
+
+    /// Each part's train tasks and answers for the sleep, read back from the store's entries
+    /// (`answers`, by task index); an answer that does not read throws `SleepError`.
+    func sleepParts(train: [Int], answers: [Int: [(program: StoredAnswer, place: String)]], grammar: Grammar,
+                    round: Int) throws -> [any SleepPart] {
+        try parts.indices.map { part in
+            let mine = train.filter { entries[$0].part == part }
+            return try parts[part].sleepPart(mine.map { entries[$0].index }, mine.map { answers[$0] }, grammar, round)
+        }
+    }
 }
 
-/// What a round's sleep learns from.
-struct SleepInput: Sendable {
-    var round: Int
-    /// The grammar the round searched with.
-    var grammar: Grammar
-    /// The grammar the run started from.
-    var startGrammar: Grammar
-    var settings: BootstrapSettings
-    /// The indices of the train tasks, in order.
-    var train: [Int]
-    /// The latest answer of each train task that has one, by task index, with where each
-    /// stored entry is kept (for messages).
-    var answers: [(index: Int, stored: [(program: StoredAnswer, place: String)])]
-}
+extension RunTasks {
+    /// The tasks of one domain, with what the loop does with them behind closures.
+    struct Part: Sendable {
+        let domainName: String
+        let search: @Sendable (_ index: Int, Guidance, Budget, HelpBoard?) -> SearchReport<[StoredAnswer]>
+        let sleepPart: @Sendable (_ train: [Int], _ answers: [[(program: StoredAnswer, place: String)]?], Grammar, _ round: Int) throws -> any SleepPart
+        let upgrade: @Sendable (StoredAnswer, _ index: Int) throws(AnswerReadError) -> StoredAnswer
 
-/// What a round's sleep learned: the next round's grammar and ranking model, and the new
-/// abstractions.
-struct SleepOutput {
-    var grammar: Grammar
-    var ranker: Data?
-    var learned: [StoredAbstraction]
-    /// Each solution's derivation in the new library (`nil` where none was found), in the
-    /// order of the answers.
-    var derivations: [[ChoicePoint]?]
+        init<D: Domain>(domain: D, tasks: [D.Task]) {
+            domainName = domain.name
+            search = { index, guidance, budget, board in
+                let task = tasks[index]
+                let report = domain.solve(task, guidance: guidance, budget: budget, board: board)
+                let outcome: Outcome<[StoredAnswer]>
+                switch report.outcome {
+                case .solved(let answer): outcome = .solved(domain.stored(answer, for: task))
+                case .infeasible(let reason): outcome = .infeasible(reason)
+                case .stopped(let reason): outcome = .stopped(reason)
+                }
+                return SearchReport(outcome: outcome, seconds: report.seconds, candidates: report.candidates)
+            }
+            sleepPart = { train, stored, grammar, round in
+                var answers: [(task: D.Task, answer: D.Answer)] = []
+                for (index, entries) in zip(train, stored) {
+                    guard let entries else { continue }
+                    do throws(AnswerReadError) {
+                        answers.append((tasks[index], try domain.answer(from: entries.map(\.program), for: tasks[index], in: grammar, round: round)))
+                    } catch {
+                        throw SleepError.unreadableAnswer(place: entries[error.entry ?? 0].place, message: error.message)
+                    }
+                }
+                return DomainSleepPart(domain: domain, train: train.map { tasks[$0] }, answers: answers)
+            }
+            upgrade = { answer, index throws(AnswerReadError) in try domain.upgraded(answer, for: tasks[index]) }
+        }
+    }
 }
 
 enum SleepError: Error {

@@ -9,51 +9,58 @@ import Ranking
 ///
 /// **Abstraction sleep.** The train tasks' latest answers become solutions, λ-programs of the
 /// grammar; compression (`LibraryLearning`) learns abstractions from them and rewrites them
-/// with the abstractions. A domain whose library grows incrementally compresses on top of the
-/// round's grammar; one whose library is recompressed starts from the run's starting grammar
-/// each round, with room for as many abstractions as all rounds so far, and an abstraction
-/// the library already had keeps its name. The weights are refitted to the solutions'
-/// derivations in the new library.
+/// with the abstractions. The library grows incrementally, on top of the round's grammar,
+/// unless every domain of the run recompresses: then each round starts from the run's
+/// starting grammar, with room for as many abstractions as all rounds so far, and an
+/// abstraction the library already had keeps its name. The weights are refitted to the
+/// solutions' derivations in the new library. In a run of several domains the library is
+/// shared: compression sees every domain's solutions.
 ///
 /// **Dream sleep.** The ranking model is trained on those derivations, each described by its
-/// task's features, and on the domain's dreams drawn from the new grammar.
+/// task's features, and on each domain's dreams drawn from the new grammar (the dreams asked
+/// for are shared out among the domains).
 enum Sleep {
-    static func learn<D: Domain>(_ domain: D, train: [D.Task], answers: [(task: D.Task, answer: D.Answer)], input: SleepInput) throws -> SleepOutput {
+    static func learn(_ parts: [any SleepPart], input: SleepInput) throws -> SleepOutput {
         let settings = input.settings
-        let recompressed = domain.libraryGrowth == .recompressed
-        let base = domain.grammar(recompressed ? input.startGrammar : input.grammar, admitting: answers)
-        var solutions: [(owner: Int, solution: Solution)] = []
-        for (owner, item) in answers.enumerated() {
-            solutions += domain.solutions(of: item.answer, for: item.task, in: base).map { (owner, $0) }
+        let recompressed = parts.allSatisfy { $0.libraryGrowth == .recompressed }
+        let base = parts.reduce(recompressed ? input.startGrammar : input.grammar) { $1.admitting($0) }
+        var solutions: [(part: Int, owner: Int, solution: Solution)] = []
+        for (index, part) in parts.enumerated() {
+            solutions += part.solutions(in: base).map { (index, $0.owner, $0.solution) }
         }
 
         // Abstraction sleep.
         let library = try compress(solutions.map(\.solution), base: base, previous: recompressed ? input.grammar.abstractions : [],
                                    iterations: settings.abstractionsPerRound * (recompressed ? input.round + 1 : 1), input: input)
-        var points: [(ChoicePoint, Double)] = []
         var derivations: [[ChoicePoint]?] = []
-        for (index, (owner, solution)) in solutions.enumerated() {
-            let (task, answer) = answers[owner]
-            let derivation = domain.derivation(of: solution, rewritten: library.rewritten[index], answer: answer, for: task, in: library.grammar)
+        var points: [[(ChoicePoint, Double)]] = Array(repeating: [], count: parts.count)
+        for (index, (part, owner, solution)) in solutions.enumerated() {
+            let derivation = parts[part].derivation(of: solution, owner: owner, rewritten: library.rewritten[index], in: library.grammar)
             derivations.append(derivation)
-            points += (derivation ?? []).map { ($0, solution.weight) }
+            points[part] += (derivation ?? []).map { ($0, solution.weight) }
         }
-        let owners = Set(solutions.map(\.owner)).sorted().map { answers[$0].task }
-        let next = library.grammar.refitted(toChoices: domain.shared(points, among: owners), contextual: domain.fitsContextualWeights)
+        let shared = parts.indices.flatMap { part in
+            parts[part].shared(points[part], owners: Set(solutions.filter { $0.part == part }.map(\.owner)).sorted())
+        }
+        let next = library.grammar.refitted(toChoices: shared, contextual: parts.contains { $0.fitsContextualWeights })
 
         // Dream sleep.
         var ranker: Data?
         if settings.useRanker && !solutions.isEmpty {
             var examples: [RankerExample] = []
-            for ((owner, solution), derivation) in zip(solutions, derivations) {
+            for ((part, owner, solution), derivation) in zip(solutions, derivations) {
                 guard let derivation else { continue }
-                let task = answers[owner].task
-                examples.append(RankerExample(task: domain.name(of: task), features: domain.features(of: task),
-                                              derivation: .choices(domain.rankingChoices(derivation)), weight: solution.weight))
+                let (name, features) = parts[part].description(of: owner)
+                examples.append(RankerExample(task: name, features: features, derivation: .choices(parts[part].rankingChoices(derivation)),
+                                              weight: solution.weight))
             }
             let seed = settings.seed &+ UInt64(input.round)
-            for dream in domain.dreams(over: train, grammar: next, count: settings.dreams, seed: seed) {
-                examples.append(RankerExample(task: dream.name, features: dream.features, derivation: .choices(dream.choices), isDream: true))
+            for (index, part) in parts.enumerated() {
+                let count = settings.dreams / parts.count + (index < settings.dreams % parts.count ? 1 : 0)
+                for dream in part.dreams(grammar: next, count: count, seed: seed) {
+                    guard let choices = dream.choices else { continue }
+                    examples.append(RankerExample(task: dream.name, features: dream.features, derivation: .choices(choices), isDream: true))
+                }
             }
             if !examples.isEmpty {
                 var options = RankerTrainingOptions()
@@ -104,5 +111,75 @@ enum Sleep {
             rewritten[index] = program.program.replacingAbstractions(renamed)
         }
         return (grammar, rewritten, learned)
+    }
+}
+
+/// What a round's sleep learns from, besides the answers.
+struct SleepInput: Sendable {
+    var round: Int
+    /// The grammar the round searched with.
+    var grammar: Grammar
+    /// The grammar the run started from.
+    var startGrammar: Grammar
+    var settings: BootstrapSettings
+}
+
+/// What a round's sleep learned: the next round's grammar and ranking model, and the new
+/// abstractions.
+struct SleepOutput {
+    var grammar: Grammar
+    var ranker: Data?
+    var learned: [StoredAbstraction]
+    /// Each solution's derivation in the new library (`nil` where none was found), in the
+    /// order of the parts and their answers.
+    var derivations: [[ChoicePoint]?]
+}
+
+/// One domain's train tasks and answers in a sleep, the domain's types hidden; `owner`
+/// numbers the answers.
+protocol SleepPart {
+    var libraryGrowth: LibraryGrowth { get }
+    var fitsContextualWeights: Bool { get }
+    func admitting(_ grammar: Grammar) -> Grammar
+    func solutions(in grammar: Grammar) -> [(owner: Int, solution: Solution)]
+    func derivation(of solution: Solution, owner: Int, rewritten: Program?, in library: Grammar) -> [ChoicePoint]?
+    func shared(_ points: [(ChoicePoint, Double)], owners: [Int]) -> [(ChoicePoint, Double)]
+    func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint]
+    /// The name and features of the task that owns an answer.
+    func description(of owner: Int) -> (name: String, features: [Double])
+    func dreams(grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample]
+}
+
+/// A domain's part of a sleep: its train tasks, and the answers of those that have one.
+struct DomainSleepPart<D: Domain>: SleepPart {
+    let domain: D
+    let train: [D.Task]
+    let answers: [(task: D.Task, answer: D.Answer)]
+
+    var libraryGrowth: LibraryGrowth { domain.libraryGrowth }
+    var fitsContextualWeights: Bool { domain.fitsContextualWeights }
+
+    func admitting(_ grammar: Grammar) -> Grammar { domain.grammar(grammar, admitting: answers) }
+
+    func solutions(in grammar: Grammar) -> [(owner: Int, solution: Solution)] {
+        answers.enumerated().flatMap { owner, item in domain.solutions(of: item.answer, for: item.task, in: grammar).map { (owner, $0) } }
+    }
+
+    func derivation(of solution: Solution, owner: Int, rewritten: Program?, in library: Grammar) -> [ChoicePoint]? {
+        domain.derivation(of: solution, rewritten: rewritten, answer: answers[owner].answer, for: answers[owner].task, in: library)
+    }
+
+    func shared(_ points: [(ChoicePoint, Double)], owners: [Int]) -> [(ChoicePoint, Double)] {
+        domain.shared(points, among: owners.map { answers[$0].task })
+    }
+
+    func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint] { domain.rankingChoices(points) }
+
+    func description(of owner: Int) -> (name: String, features: [Double]) {
+        (domain.name(of: answers[owner].task), domain.features(of: answers[owner].task))
+    }
+
+    func dreams(grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample] {
+        domain.dreams(over: train, grammar: grammar, count: count, seed: seed)
     }
 }

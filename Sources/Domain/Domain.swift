@@ -28,6 +28,9 @@ public protocol Domain: Sendable {
     /// A task's name, unique within its file.
     func name(of task: Task) -> String
 
+    /// The grammar a run over `tasks` starts from when the user names none.
+    func startingGrammar(for tasks: [Task]) -> Grammar
+
     /// Searches for an answer to `task` with `guidance` within `budget`.
     func solve(_ task: Task, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<Answer>
 
@@ -76,6 +79,9 @@ public protocol Domain: Sendable {
     /// An answer read back from what `stored(_:for:)` kept; `grammar` is the grammar of the
     /// round that found it.
     func answer(from stored: [StoredAnswer], for task: Task, in grammar: Grammar, round: Int) throws(AnswerReadError) -> Answer
+
+    /// An entry stored before structured forms (its `program` alone) in the structured form.
+    func upgraded(_ stored: StoredAnswer, for task: Task) throws(AnswerReadError) -> StoredAnswer
 }
 
 /// How a domain's library grows from round to round.
@@ -105,30 +111,53 @@ public struct Solution: Sendable {
     }
 }
 
-/// A dream for the ranking model: a task made up from a program drawn from the grammar.
+/// A dream: a task made up from a program drawn from the grammar, for the ranking model and
+/// to show what the grammar can do.
 public struct DreamExample: Sendable {
     public var name: String
     public var features: [Double]
-    /// The choices that derive the program.
-    public var choices: [ChoicePoint]
+    /// The choices that derive the program (`nil` when the grammar cannot derive it).
+    public var choices: [ChoicePoint]?
+    /// The program in the domain's notation.
+    public var program: String
+    /// Its log prior under the grammar, when known.
+    public var logPrior: Double?
+    /// What the dream was made from, as shown: the task whose inputs it ran on.
+    public var origin: String
+    /// The inputs it ran on with its outputs.
+    public var examples: [(inputs: [Value], output: Value)]
 
-    public init(name: String, features: [Double], choices: [ChoicePoint]) {
+    public init(name: String, features: [Double], choices: [ChoicePoint]?, program: String, logPrior: Double?, origin: String,
+                examples: [(inputs: [Value], output: Value)]) {
         self.name = name
         self.features = features
         self.choices = choices
+        self.program = program
+        self.logPrior = logPrior
+        self.origin = origin
+        self.examples = examples
     }
 }
 
-/// One program of an answer as the run store keeps it, in the domain's own text form.
+/// One program of an answer as the run store keeps it: as shown, with its scores, and in the
+/// domain's structured form.
 public struct StoredAnswer: Sendable, Hashable {
+    /// The program as shown (the domain's notation).
     public var program: String
     public var logPrior: Double
     public var logLikelihood: Double
+    /// The name and version of the structured form `content` is in (`lambda-program/1`,
+    /// `sygus-answer/1`); `nil` for an answer stored before structured forms, which is
+    /// `program` alone.
+    public var form: String?
+    public var content: String?
 
-    public init(program: String, logPrior: Double, logLikelihood: Double) {
+    public init(program: String, logPrior: Double, logLikelihood: Double, form: String? = nil, content: String? = nil) {
         self.program = program
         self.logPrior = logPrior
         self.logLikelihood = logLikelihood
+        self.form = form
+        self.content = content
     }
 }
 

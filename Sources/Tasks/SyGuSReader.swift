@@ -85,6 +85,29 @@ struct SyGuSReader {
         problem.definitions.append(FunctionDefinition(name: name, parameters: parameters, returnSort: returnSort, body: body.expression))
     }
 
+    /// An answer's `(define-fun NAME ((PARAM SORT)...) SORT TERM)` for the function to
+    /// synthesize NAME: the function's index and the body, read as a define-fun body is.
+    func readAnswer(_ command: SExpression) throws(SyGuSError) -> (function: Int, body: Expression) {
+        guard let items = command.elements, items.count == 5, items[0].symbol == "define-fun", let name = items[1].symbol,
+              items[2].elements != nil else {
+            throw SyGuSError("expected (define-fun NAME ((PARAM SORT)...) SORT TERM), found \(command.excerpt)", at: command.position)
+        }
+        guard let index = functionIndex[name] else {
+            throw SyGuSError("'\(name)' is not a function to synthesize", at: items[1].position)
+        }
+        let function = problem.functions[index]
+        let parameters = try Self.parameters(items[2])
+        let returnSort = try Self.sort(items[3])
+        guard parameters.map(\.sort) == function.parameters.map(\.sort), returnSort == function.returnSort else {
+            throw SyGuSError("the answer for '\(name)' does not have its parameter and result sorts", at: items[2].position)
+        }
+        let body = try term(items[4], in: Scope(kind: .definition, parameters: parameters))
+        guard body.sort == returnSort else {
+            throw SyGuSError("the body of '\(name)' has sort \(body.sort.smtSort) but '\(name)' returns \(returnSort.smtSort)", at: items[4].position)
+        }
+        return (index, body.expression)
+    }
+
     private mutating func readSynthFun(_ items: [SExpression], _ position: SourcePosition, isInvariant: Bool) throws(SyGuSError) {
         // (synth-fun NAME PARAMS SORT [GRAMMAR]) and (synth-inv NAME PARAMS [GRAMMAR]); a
         // grammar is one list (v1: rules only) or two (v2: nonterminals, then rules).

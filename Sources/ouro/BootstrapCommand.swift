@@ -1,6 +1,5 @@
 import ArgumentParser
 import Bootstrap
-import Domain
 import Domains
 import Foundation
 import Grammar
@@ -103,25 +102,6 @@ struct BootstrapCommand: ParsableCommand {
         return settings
     }
 
-    /// The tasks with a file given twice in one split counted once; a task in both splits is an error.
-    static func withoutRepeats<D: Domain>(_ tasks: [(file: String, task: D.Task, split: Split)], of domain: D) throws -> [(file: String, task: D.Task, split: Split)] {
-        var splits: [[String]: Split] = [:]
-        var kept: [(file: String, task: D.Task, split: Split)] = []
-        for item in tasks {
-            let name = domain.name(of: item.task)
-            let key = [URL(fileURLWithPath: item.file).standardizedFileURL.path, name]
-            if let split = splits[key] {
-                if split != item.split {
-                    throw ValidationError("\(item.file): task \(name) is given for both the train and the test split; test tasks are never learned from, so a task can be in only one.")
-                }
-                continue
-            }
-            splits[key] = item.split
-            kept.append(item)
-        }
-        return kept
-    }
-
     func run() throws {
         var trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
         var testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
@@ -152,31 +132,26 @@ struct BootstrapCommand: ParsableCommand {
                 }
             }
         }
-        var examples: [(file: String, task: ExampleTask, split: Split)] = []
-        var sygus: [(file: String, task: SyGuSTask, split: Split)] = []
+        var reader = RunTasks.Reader(domains: Domains.all)
         for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
             for file in try TaskFiles.expand(paths) {
                 let text = try InputError.readText(file)
-                if file.hasSuffix(".sl") {
-                    let problem = try TaskFiles.sygus(text, file: file)
-                    sygus.append((file, SyGuSTask(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text), split))
-                    continue
+                do {
+                    try reader.add(text, file: file, split: split)
+                } catch {
+                    throw InputError(file: TaskFiles.displayName(file), position: error.position, message: error.message)
                 }
-                for task in try TaskFiles.examples(text, file: file) { examples.append((file, task, split)) }
             }
         }
-        if !sygus.isEmpty && !examples.isEmpty {
-            throw ValidationError("A run holds JSON task files or SyGuS files, not both.")
+        let tasks: RunTasks
+        do {
+            tasks = try reader.tasks()
+        } catch {
+            throw ValidationError(error.message)
         }
-        let problems = sygus.map(\.task.problem)
-        let tasks = sygus.isEmpty
-            ? RunTasks(domain: LambdaDomain(), tasks: try Self.withoutRepeats(examples, of: LambdaDomain()))
-            : RunTasks(domain: SyGuSDomain(), tasks: try Self.withoutRepeats(sygus, of: SyGuSDomain()))
-        // SyGuS problems bring their grammars; the run's grammar holds weights (uniform to
-        // start) for every operator they offer, and the library.
-        var startGrammar = problems.isEmpty || grammarOption.grammar != nil
-            ? try readGrammar(grammarOption.grammar ?? "lists")
-            : Grammar.fitted(to: [], offering: problems, name: "sygus")
+        // A run's grammar holds weights for every production its domains offer (SyGuS problems
+        // bring their grammars; uniform weights to start), and the library.
+        var startGrammar = try grammarOption.grammar.map(readGrammar) ?? reader.startingGrammar() ?? readGrammar("lists")
         if let storedGrammar = existing?.grammar {
             if let given = grammarOption.grammar, storedGrammar.fileText != startGrammar.fileText {
                 throw InputError(file: runFile, message: "--grammar \(given) is not the grammar the run started from; leave --grammar out to keep the run's")

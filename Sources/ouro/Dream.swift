@@ -1,8 +1,8 @@
 import ArgumentParser
+import Domain
 import Domains
 import Foundation
 import Grammar
-import Tasks
 
 /// `ouro dream --grammar G --tasks FILE...` or `ouro dream RUN`: programs sampled from a
 /// grammar, with what they do.
@@ -31,7 +31,7 @@ struct DreamCommand: ParsableCommand {
 
     @OptionGroup var grammarOption: GrammarOption
 
-    @Option(parsing: .upToNextOption, help: "JSON task files whose types and inputs the dreams use.")
+    @Option(parsing: .upToNextOption, help: "Task files (JSON task files, SyGuS files) whose types and inputs the dreams use.")
     var tasks: [String] = []
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How many dreams, 1 ≤ N ≤ 1000000.", valueName: "N"),
@@ -59,29 +59,37 @@ struct DreamCommand: ParsableCommand {
 
     func run() throws {
         let parsed: Grammar
-        var all: [ExampleTask] = []
         var files = tasks
+        var keeping: Set<String>?
         if let runStore {
             let (store, _, roundGrammar) = try RunGrammar.read(runStore, round: round)
             parsed = roundGrammar
             let train = try store.tasks().filter { $0.split == .train }
             files = Array(Set(train.map(\.file))).sorted()
-            if files.contains(where: { $0.hasSuffix(".sl") }) { return try dreamSyGuS(files, grammar: parsed) }
-            let names = Set(train.map(\.name))
-            all = try readTasks(files).filter { names.contains($0.name) }
+            keeping = Set(train.map(\.name))
         } else {
             parsed = try readGrammar(grammar!)
-            all = try readTasks(files)
         }
-        let dreams = Dream.dreams(of: parsed, over: all, options: DreamOptions(count: count, seed: seed))
+        let sets: [TaskSet]
+        do {
+            sets = try TaskSet.read(files, domains: Domains.all, text: InputError.readText)
+        } catch let failure as TaskSetError {
+            throw InputError(file: failure.file, position: failure.error.position, message: failure.error.message)
+        }
+        var dreams: [DreamExample] = []
+        for (index, set) in sets.enumerated() {
+            let share = count / sets.count + (index < count % sets.count ? 1 : 0)
+            dreams += set.dreams(of: parsed, count: share, seed: seed, keeping: keeping)
+        }
         var lines: [String] = []
         for dream in dreams {
-            let examples = dream.task.examples.prefix(show).map { (inputs: $0.inputs.map(\.description), output: $0.output.description) }
+            let examples = dream.examples.prefix(show).map { (inputs: $0.inputs.map(\.description), output: $0.output.description) }
             if output.json {
-                lines.append(Self.jsonLine(program: dream.program.description, logPrior: dream.logPrior, task: dream.inputsFrom, examples: examples))
+                lines.append(Self.jsonLine(program: dream.program, logPrior: dream.logPrior, task: dream.origin, examples: examples))
                 continue
             }
-            lines.append("\(dream.program)   (log prior \(String(format: "%.2f", dream.logPrior)), on the inputs of \(dream.inputsFrom))")
+            let prior = dream.logPrior.map { "log prior \(String(format: "%.2f", $0)), on the inputs of " } ?? ""
+            lines.append("\(dream.program)   (\(prior)\(dream.origin))")
             for example in examples {
                 lines.append("  \(example.inputs.joined(separator: ", ")) -> \(example.output)")
             }
@@ -99,42 +107,5 @@ struct DreamCommand: ParsableCommand {
             "program": program, "logPrior": logPrior.map { ($0 * 1000).rounded() / 1000 } ?? NSNull(), "task": task,
             "examples": examples.map { ["inputs": $0.inputs, "output": $0.output] },
         ] as [String: Any])
-    }
-
-    private func readTasks(_ files: [String]) throws -> [ExampleTask] {
-        var all: [ExampleTask] = []
-        for file in files {
-            all += try TaskFiles.examples(try InputError.readText(file), file: file)
-        }
-        return all
-    }
-
-    /// Dreams of a SyGuS run: programs of each problem's grammar extended with the run's library.
-    private func dreamSyGuS(_ files: [String], grammar: Grammar) throws {
-        var problems: [(name: String, problem: SyGuSProblem)] = []
-        for file in files {
-            let problem = try TaskFiles.sygus(try InputError.readText(file), file: file)
-            problems.append((URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem.extended(with: grammar).problem))
-        }
-        let dreams = SyGuSDream.dreams(over: problems, grammar: grammar, count: count, seed: seed)
-        var lines: [String] = []
-        for dream in dreams {
-            guard let source = problems.first(where: { dream.task.hasSuffix("(\($0.name))") })?.problem else { continue }
-            let evaluator = ExpressionEvaluator(definitions: source.definitions)
-            let examples = source.featureExamples.prefix(show).compactMap { example -> (inputs: [String], output: String)? in
-                guard let value = try? evaluator.evaluate(dream.body, variables: [], parameters: example.inputs) else { return nil }
-                return (example.inputs.map(\.description), value.description)
-            }
-            if output.json {
-                lines.append(Self.jsonLine(program: source.text(of: dream.body, function: 0), logPrior: nil, task: dream.task, examples: examples))
-                continue
-            }
-            lines.append("\(source.text(of: dream.body, function: 0))   (\(dream.task))")
-            for example in examples { lines.append("  \(example.inputs.joined(separator: ", ")) -> \(example.output)") }
-        }
-        if dreams.count < count && !output.json {
-            lines.append("(\(dreams.count) distinct behaviours found for \(count) requested)")
-        }
-        print(lines.joined(separator: "\n").escapingControlCharacters(keepingLineBreaks: true))
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Domains
 import Foundation
 import Language
@@ -68,36 +69,24 @@ enum TaskFiles {
 
     /// The SyGuS problem in `text`, read from `file`; a file with nothing to synthesize is an error.
     static func sygus(_ text: String, file: String) throws(InputError) -> SyGuSProblem {
-        let problem: SyGuSProblem
-        do {
-            problem = try SyGuSProblem(parsing: text)
-        } catch {
-            throw InputError(file: displayName(file), position: error.position, message: error.message)
-        }
-        guard problem.functions.isEmpty else { return problem }
-        if problem.logic == nil && problem.variables.isEmpty && problem.definitions.isEmpty && problem.constraints.isEmpty {
-            throw InputError(file: displayName(file), message: "holds no SyGuS command: nothing to synthesize")
-        }
-        throw InputError(file: displayName(file), message: "has no synth-fun or synth-inv: nothing to synthesize")
+        try tasks(of: SyGuSDomain(), text, file: file)[0].problem
     }
 
-    /// The tasks of the JSON task file `text`, read from `file`; a file with no task is an error.
-    /// The tasks of a JSON task file, read within `limits`; a file that holds none is bad input,
-    /// and one that passes the limits throws an error whose `isOverLimit` is set (its tasks are
-    /// unsolved, not bad input).
+    /// The tasks of the JSON task file `text`, read from `file` within `limits`; a file that
+    /// holds none is bad input, and one that passes the limits throws an error whose
+    /// `isOverLimit` is set (its tasks are unsolved, not bad input).
     static func examples(_ text: String, file: String, limits: ReadingLimits = .none) throws(InputError) -> [ExampleTask] {
-        let tasks: [ExampleTask]
+        try tasks(of: LambdaDomain(), text, file: file, limits: limits)
+    }
+
+    /// The tasks `domain` reads in `text`, read from `file` within `limits`.
+    static func tasks<D: Domain>(of domain: D, _ text: String, file: String, limits: ReadingLimits = .none) throws(InputError) -> [D.Task] {
         do {
-            tasks = try ExampleTask.readAll(json: text, limits: limits)
+            return try domain.tasks(in: text, file: file, limits: limits)
         } catch {
-            if error.isOverLimit {
-                var overLimit = InputError(file: displayName(file), message: error.message)
-                overLimit.isOverLimit = true
-                throw overLimit
-            }
-            throw InputError(file: displayName(file), position: error.position, message: error.isSchemaError ? error.description : error.message)
+            var failure = InputError(file: displayName(file), position: error.position, message: error.message)
+            failure.isOverLimit = error.isOverLimit
+            throw failure
         }
-        if tasks.isEmpty { throw InputError(file: displayName(file), message: "holds no task") }
-        return tasks
     }
 }

@@ -142,8 +142,8 @@ import TestSupport
         let tasks = answers.enumerated().map { SyGuSTask(name: "\($0.offset)", problem: $0.element.problem, source: "") }
         let solved = zip(tasks, answers).map { (task: $0, answer: SyGuSAnswer(bodies: [0: $1.body], logPrior: 0)) }
         func learn(previous: Grammar) throws -> SleepOutput {
-            let input = SleepInput(round: 0, grammar: previous, startGrammar: base, settings: settings, train: Array(tasks.indices), answers: [])
-            return try Sleep.learn(SyGuSDomain(), train: tasks, answers: solved, input: input)
+            let part = DomainSleepPart(domain: SyGuSDomain(), train: tasks, answers: solved)
+            return try Sleep.learn([part], input: SleepInput(round: 0, grammar: previous, startGrammar: base, settings: settings))
         }
         let first = try learn(previous: base)
         #expect(first.grammar.abstractions.map(\.name) == ["fn_0"])

@@ -1,4 +1,5 @@
 import Bootstrap
+import Domains
 import Foundation
 import Language
 import Testing
@@ -119,13 +120,27 @@ import TestSupport
         #expect(solved.standardOutput.contains("(define-fun f ((x String)) String (str.substr x 0 (str.indexof x \"@\" 0)))"))
     }
 
-    @Test func refusesAMixOfJSONTasksAndSyGuSFiles() throws {
+    /// A run may hold tasks of several domains: each is searched by its own domain, and the
+    /// sleep learns one library and one model from all of them.
+    @Test func aRunMayMixJSONTasksAndSyGuSFiles() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run.sqlite").path
         let outcome = try TestSupport.ouro([
-            "bootstrap", "--train", "Problems/strings/train/first-name.sl", "--test", "Problems/lists/test/mapping.json", "--rounds", "1",
-            "--run", "/nonexistent/run.sqlite",
+            "bootstrap", "--train", "Problems/strings/train/first-name.sl", "Problems/lists/train/mapping.json",
+            "--test", "Problems/lists/test/mapping.json", "--rounds", "1", "--timeout", "2", "--dreams", "20", "--run", path, "--json",
         ])
-        #expect(outcome.status == 2)
-        #expect(outcome.standardError.contains("A run holds JSON task files or SyGuS files, not both."))
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let rows = outcome.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let train = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json")).count + 1
+        let test = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/test/mapping.json")).count
+        #expect(rows.map { $0["round"] as? Int } == [0, 1])
+        #expect(rows.allSatisfy { $0["trainTotal"] as? Int == train && $0["testTotal"] as? Int == test })
+        let results = try TestSupport.ouro(["results", path, "--json"])
+        #expect(results.status == 0, "\(results.standardError)")
+        #expect(results.standardOutput.contains("first-name") && results.standardOutput.contains("mapping.json"))
+        let dreams = try TestSupport.ouro(["dream", path, "--count", "4"])
+        #expect(dreams.status == 0, "\(dreams.standardError)")
     }
 
     @Test func refusesATaskInBothSplits() throws {

@@ -108,7 +108,7 @@ import TestSupport
 
         // Round 0's sleep to be done again, over a solution that does not parse.
         try pristine.write(to: URL(fileURLWithPath: store))
-        try sqlite(store, "UPDATE solutions SET program = '(lambda (no-such-primitive $0))'; DELETE FROM rounds; DELETE FROM results WHERE round = 1;")
+        try sqlite(store, "UPDATE solutions SET program = '(lambda (no-such-primitive $0))', content = '(lambda (no-such-primitive $0))'; DELETE FROM rounds; DELETE FROM results WHERE round = 1;")
         outcome = try bootstrap(store, rounds: 1, resume: true)
         #expect(outcome.status == 2)
         #expect(lastLine(outcome).hasPrefix("\(store): the run store is damaged: table solutions, row "), "\(outcome.standardError)")

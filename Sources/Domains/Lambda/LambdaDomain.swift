@@ -24,15 +24,27 @@ public struct LambdaDomain: Domain {
         return file.hasSuffix(".json")
     }
 
+    /// The tasks of a JSON task file; a file that holds none is an error, and one that passes
+    /// the limits throws an error whose `isOverLimit` is set (its tasks are unsolved, not bad
+    /// input).
     public func tasks(in text: String, file: String, limits: ReadingLimits) throws(TaskReadError) -> [ExampleTask] {
+        let tasks: [ExampleTask]
         do {
-            return try ExampleTask.readAll(json: text, limits: limits)
+            tasks = try ExampleTask.readAll(json: text, limits: limits)
         } catch {
-            throw TaskReadError(error.isSchemaError ? error.description : error.message, position: error.position, isOverLimit: error.isOverLimit)
+            throw TaskReadError(error.isSchemaError ? error.description : error.message, position: error.isOverLimit ? nil : error.position,
+                                isOverLimit: error.isOverLimit)
         }
+        if tasks.isEmpty { throw TaskReadError("holds no task") }
+        return tasks
     }
 
     public func name(of task: ExampleTask) -> String { task.name }
+
+    /// The bundled `lists` grammar.
+    public func startingGrammar(for tasks: [ExampleTask]) -> Grammar {
+        BundledGrammars.grammar(named: "lists") ?? Grammar(name: "lists")
+    }
 
     public func solve(_ task: ExampleTask, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<[FrontierEntry]> {
         var solver = ExampleTaskSolver()
@@ -78,10 +90,10 @@ public struct LambdaDomain: Domain {
     public func dreams(over tasks: [ExampleTask], grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample] {
         var options = DreamOptions(count: count, seed: seed)
         options.stepLimit = stepLimit
-        return Dream.dreams(of: grammar, over: tasks, options: options).compactMap { dream in
-            grammar.choicePoints(of: dream.program, request: dream.task.request).map {
-                DreamExample(name: dream.task.name, features: features(of: dream.task), choices: $0)
-            }
+        return Dream.dreams(of: grammar, over: tasks, options: options).map { dream in
+            DreamExample(name: dream.task.name, features: features(of: dream.task),
+                         choices: grammar.choicePoints(of: dream.program, request: dream.task.request), program: dream.program.description,
+                         logPrior: dream.logPrior, origin: dream.inputsFrom, examples: dream.task.examples.map { ($0.inputs, $0.output) })
         }
     }
 
@@ -89,22 +101,39 @@ public struct LambdaDomain: Domain {
 
     // MARK: Storing answers
 
-    /// Each program of the frontier in its printed form, which reads back in the grammar.
+    /// The structured form of a frontier program: its text, which reads back in the grammar
+    /// of the round that found it.
+    public static let answerForm = "lambda-program/1"
+
     public func stored(_ answer: [FrontierEntry], for task: ExampleTask) -> [StoredAnswer] {
-        answer.map { StoredAnswer(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood) }
+        answer.map {
+            StoredAnswer(program: $0.program.description, logPrior: $0.logPrior, logLikelihood: $0.logLikelihood, form: Self.answerForm,
+                         content: $0.program.description)
+        }
     }
 
     public func answer(from stored: [StoredAnswer], for task: ExampleTask, in grammar: Grammar, round: Int) throws(AnswerReadError) -> [FrontierEntry] {
         let table = grammar.primitiveTable
         var frontier: [FrontierEntry] = []
         for (index, entry) in stored.enumerated() {
+            guard entry.form == Self.answerForm, let content = entry.content else {
+                throw AnswerReadError("the program is stored in the form \(entry.form ?? "of an older version"), not \(Self.answerForm)", entry: index)
+            }
             do {
-                frontier.append(FrontierEntry(program: try Program(parsing: entry.program, primitives: table),
-                                              logPrior: entry.logPrior, logLikelihood: entry.logLikelihood))
+                frontier.append(FrontierEntry(program: try Program(parsing: content, primitives: table), logPrior: entry.logPrior,
+                                              logLikelihood: entry.logLikelihood))
             } catch {
                 throw AnswerReadError("the program does not read in round \(round)'s grammar: \(error)", entry: index)
             }
         }
         return frontier
+    }
+
+    /// A program stored before structured forms was stored as its text: the same content.
+    public func upgraded(_ stored: StoredAnswer, for task: ExampleTask) throws(AnswerReadError) -> StoredAnswer {
+        var upgraded = stored
+        upgraded.form = Self.answerForm
+        upgraded.content = stored.program
+        return upgraded
     }
 }

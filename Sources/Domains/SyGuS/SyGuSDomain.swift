@@ -49,20 +49,34 @@ public struct SyGuSDomain: Domain {
 
     public var name: String { "sygus" }
 
+    /// Any file the λ domain does not read: `.sl` files, and SyGuS text by any other name.
     public func reads(file: String, text: String) -> Bool {
-        file == "-" ? !LambdaDomain().reads(file: file, text: text) : file.hasSuffix(".sl")
+        !LambdaDomain().reads(file: file, text: text)
     }
 
+    /// The problem in a SyGuS file; a file with nothing to synthesize is an error.
     public func tasks(in text: String, file: String, limits: ReadingLimits) throws(TaskReadError) -> [SyGuSTask] {
+        let problem: SyGuSProblem
         do {
-            let problem = try SyGuSProblem(parsing: text)
-            return [SyGuSTask(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text)]
+            problem = try SyGuSProblem(parsing: text)
         } catch {
             throw TaskReadError(error.message, position: error.position)
         }
+        if problem.functions.isEmpty {
+            if problem.logic == nil && problem.variables.isEmpty && problem.definitions.isEmpty && problem.constraints.isEmpty {
+                throw TaskReadError("holds no SyGuS command: nothing to synthesize")
+            }
+            throw TaskReadError("has no synth-fun or synth-inv: nothing to synthesize")
+        }
+        return [SyGuSTask(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, problem: problem, source: text)]
     }
 
     public func name(of task: SyGuSTask) -> String { task.name }
+
+    /// Uniform weights for every operator and constant the problems' grammars offer.
+    public func startingGrammar(for tasks: [SyGuSTask]) -> Grammar {
+        Grammar.fitted(to: [], offering: tasks.map(\.problem), name: "sygus")
+    }
 
     /// Synthesizes the problem with the guidance's weights and library (see
     /// `Synthesizer.solve(_:grammar:ranker:fallback:primaryShare:runDeadline:)`); without a
@@ -165,8 +179,9 @@ public struct SyGuSDomain: Domain {
     /// `SyGuSDream.dreams`).
     public func dreams(over tasks: [SyGuSTask], grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample] {
         let problems = tasks.map { (name: $0.name, problem: $0.problem.extended(with: grammar).problem) }
-        return SyGuSDream.dreams(over: problems, grammar: grammar, count: count, seed: seed).map {
-            DreamExample(name: $0.task, features: $0.features, choices: rankingChoices($0.choices))
+        return SyGuSDream.dreams(over: problems, grammar: grammar, count: count, seed: seed).map { dream in
+            DreamExample(name: dream.task, features: dream.features, choices: rankingChoices(dream.choices),
+                         program: dream.problem.text(of: dream.body, function: 0), logPrior: nil, origin: dream.task, examples: dream.examples)
         }
     }
 
@@ -174,19 +189,39 @@ public struct SyGuSDomain: Domain {
 
     // MARK: Storing answers
 
-    /// The answer in SyGuS answer form, as `ouro solve` prints it.
+    /// The answer in SyGuS answer form as `ouro solve` prints it, and in the structured form
+    /// `SyGuSProblem.encodedAnswer(_:)` writes.
     public func stored(_ answer: SyGuSAnswer, for task: SyGuSTask) -> [StoredAnswer] {
         let problem = task.problem
         let text = problem.functions.indices.compactMap { f in answer.bodies[f].map { problem.answer(function: f, body: $0) } }.joined(separator: "\n")
-        return [StoredAnswer(program: text, logPrior: answer.logPrior, logLikelihood: 0)]
+        return [StoredAnswer(program: text, logPrior: answer.logPrior, logLikelihood: 0, form: SyGuSProblem.answerFormat,
+                             content: problem.encodedAnswer(answer.bodies))]
     }
 
     public func answer(from stored: [StoredAnswer], for task: SyGuSTask, in grammar: Grammar, round: Int) throws(AnswerReadError) -> SyGuSAnswer {
         guard let first = stored.first else { throw AnswerReadError("no answer is stored") }
+        guard first.form == SyGuSProblem.answerFormat, let content = first.content else {
+            throw AnswerReadError("the answer is stored in the form \(first.form ?? "of an older version"), not \(SyGuSProblem.answerFormat)", entry: 0)
+        }
         do {
-            return SyGuSAnswer(bodies: try SyGuSProblem.answerBodies(first.program, source: task.source), logPrior: first.logPrior)
+            return SyGuSAnswer(bodies: try task.problem.answer(decoding: content), logPrior: first.logPrior)
         } catch {
             throw AnswerReadError("the answer does not read as an answer to \(task.name): \(error)", entry: 0)
         }
+    }
+
+    /// An answer stored before structured forms, in SyGuS answer form, read as an answer to the
+    /// problem and written in the structured form.
+    public func upgraded(_ stored: StoredAnswer, for task: SyGuSTask) throws(AnswerReadError) -> StoredAnswer {
+        let bodies: [Int: Tasks.Expression]
+        do {
+            bodies = try SyGuSProblem.answerBodies(stored.program, source: task.source)
+        } catch {
+            throw AnswerReadError("the answer does not read as an answer to \(task.name): \(error)")
+        }
+        var upgraded = stored
+        upgraded.form = SyGuSProblem.answerFormat
+        upgraded.content = task.problem.encodedAnswer(bodies)
+        return upgraded
     }
 }

@@ -10,9 +10,14 @@ import Tasks
 /// specification that mentions the dream's own operators, as a reference implementation would.
 public struct SyGuSDream: Sendable {
     public var task: String
+    /// The problem it was drawn for.
+    public var problem: SyGuSProblem
     public var body: Tasks.Expression
     public var features: [Double]
     public var choices: [ChoicePoint]
+    /// The problem's inputs it ran on (its examples', or its reference examples' points) with
+    /// its outputs; none for a logical problem without a reference.
+    public var examples: [(inputs: [Value], output: Value)]
 }
 
 extension SyGuSDream {
@@ -37,6 +42,7 @@ extension SyGuSDream {
                   body.size > 1, let choices = problem.choicePoints(of: body, function: 0) else { continue }
             let examples = problem.featureExamples
             var features: [Double]
+            var shown: [(inputs: [Value], output: Value)] = []
             var behaviour = name
             if !examples.isEmpty {
                 let evaluator = ExpressionEvaluator(definitions: problem.definitions)
@@ -46,7 +52,8 @@ extension SyGuSDream {
                     outputs.append(output)
                 }
                 guard outputs.count == examples.count, outputs.count < 2 || Set(outputs).count > 1 else { continue }
-                features = TaskFeatures.vector(of: zip(examples, outputs).map { (inputs: $0.0.inputs, output: $0.1) })
+                shown = zip(examples, outputs).map { (inputs: $0.0.inputs, output: $0.1) }
+                features = TaskFeatures.vector(of: shown)
                 behaviour += " " + outputs.map(\.description).joined(separator: " ")
             } else {
                 features = TaskFeatures.vector(of: [])
@@ -61,7 +68,8 @@ extension SyGuSDream {
             }
             features = TaskFeatures.vector(of: features, problem: problem, operators: operators)
             guard seen.insert(behaviour).inserted else { continue }
-            dreams.append(SyGuSDream(task: "dream \(dreams.count + 1) (\(name))", body: body, features: features, choices: choices))
+            dreams.append(SyGuSDream(task: "dream \(dreams.count + 1) (\(name))", problem: problem, body: body, features: features, choices: choices,
+                                     examples: shown))
         }
         return dreams
     }

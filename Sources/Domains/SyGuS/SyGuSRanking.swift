@@ -282,30 +282,6 @@ extension Grammar {
     }
 }
 
-extension SyGuSProblem {
-    /// The bodies of an answer in SyGuS answer form (`(define-fun f (…) S BODY)` per function,
-    /// as `ouro solve` prints it) for this problem, read from `source` (the problem's text);
-    /// keyed by function index. Throws when the answer does not read as definitions of the
-    /// problem's functions.
-    public static func answerBodies(_ answer: String, source: String) throws(SyntaxError) -> [Int: Tasks.Expression] {
-        let problem = try SyGuSProblem(parsing: source)
-        var renamed = answer
-        for function in problem.functions {
-            renamed = renamed.replacingOccurrences(of: "(define-fun \(function.name) ", with: "(define-fun __answer_\(function.name) ")
-        }
-        var text = source
-        if let range = text.range(of: "(check-synth)", options: .backwards) { text.removeSubrange(range) }
-        let augmented = try SyGuSProblem(parsing: text + "\n" + renamed + "\n(check-synth)\n")
-        var bodies: [Int: Tasks.Expression] = [:]
-        for (index, function) in problem.functions.enumerated() {
-            if let definition = augmented.definitions.first(where: { $0.name == "__answer_\(function.name)" }) {
-                bodies[index] = definition.body
-            }
-        }
-        return bodies
-    }
-}
-
 extension RankerExample {
     /// A SyGuS derivation as a ranking example: its choices in their slots, and each again at
     /// the root slot, so that the model's root outputs learn the task's distribution over
