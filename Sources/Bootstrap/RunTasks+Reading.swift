@@ -41,11 +41,7 @@ extension RunTasks {
         /// grammar for its tasks, with the productions of the later ones added to the first's.
         public func startingGrammar() -> Grammar? {
             let grammars = lists.map { $0.startingGrammar() }
-            guard var union = grammars.first else { return nil }
-            for grammar in grammars.dropFirst() {
-                for production in grammar.productions where union[production.key] == nil { try? union.add(production) }
-            }
-            return union
+            return grammars.first.map { grammars.dropFirst().reduce($0) { $0.adding(productionsOf: $1) } }
         }
     }
 }

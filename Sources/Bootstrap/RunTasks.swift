@@ -64,7 +64,7 @@ public struct RunTasks: Sendable {
     /// Each part's train tasks and answers for the sleep, read back from the store's entries
     /// (`answers`, by task index); an answer that does not read throws `SleepError`.
     func sleepParts(train: [Int], answers: [Int: [(program: StoredAnswer, place: String)]], grammar: Grammar,
-                    round: Int) throws -> [any SleepPart] {
+                    round: Int) throws -> [any LearningPart] {
         try parts.indices.map { part in
             let mine = train.filter { entries[$0].part == part }
             return try parts[part].sleepPart(mine.map { entries[$0].index }, mine.map { answers[$0] }, grammar, round)
@@ -77,7 +77,7 @@ extension RunTasks {
     struct Part: Sendable {
         let domainName: String
         let search: @Sendable (_ index: Int, Guidance, Budget, HelpBoard?) -> SearchReport<[StoredAnswer]>
-        let sleepPart: @Sendable (_ train: [Int], _ answers: [[(program: StoredAnswer, place: String)]?], Grammar, _ round: Int) throws -> any SleepPart
+        let sleepPart: @Sendable (_ train: [Int], _ answers: [[(program: StoredAnswer, place: String)]?], Grammar, _ round: Int) throws -> any LearningPart
         let upgrade: @Sendable (StoredAnswer, _ index: Int) throws(AnswerReadError) -> StoredAnswer
 
         init<D: Domain>(domain: D, tasks: [D.Task]) {
@@ -103,7 +103,7 @@ extension RunTasks {
                         throw SleepError.unreadableAnswer(place: entries[error.entry ?? 0].place, message: error.message)
                     }
                 }
-                return DomainSleepPart(domain: domain, train: train.map { tasks[$0] }, answers: answers)
+                return DomainAnswers(domain: domain, tasks: train.map { tasks[$0] }, answers: answers)
             }
             upgrade = { answer, index throws(AnswerReadError) in try domain.upgraded(answer, for: tasks[index]) }
         }

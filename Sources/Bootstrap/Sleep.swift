@@ -19,19 +19,46 @@ import Ranking
 /// **Dream sleep.** The ranking model is trained on those derivations, each described by its
 /// task's features, and on each domain's dreams drawn from the new grammar (the dreams asked
 /// for are shared out among the domains).
-enum Sleep {
-    static func learn(_ parts: [any SleepPart], input: SleepInput) throws -> SleepOutput {
+public enum Sleep {
+    /// A round's sleep: what `abstractionSleep` learns, then the model `dreamSleep` trains.
+    static func learn(_ parts: [any LearningPart], input: SleepInput) throws -> SleepOutput {
         let settings = input.settings
+        let learned = try abstractionSleep(parts, round: input.round, grammar: input.grammar, startGrammar: input.startGrammar,
+                                           abstractions: settings.abstractionsPerRound, maximumArity: settings.maximumArity)
+        var ranker: Data?
+        if settings.useRanker && !learned.solutions.isEmpty {
+            var options = RankerTrainingOptions()
+            options.seed = settings.seed &+ UInt64(input.round)
+            ranker = dreamSleep(parts, after: learned, dreams: settings.dreams, options: options)?.ranker.fileData()
+        }
+        return SleepOutput(grammar: learned.grammar, ranker: ranker, learned: learned.abstractions, derivations: learned.derivations)
+    }
+
+    /// What an abstraction sleep learned.
+    public struct Learned: Sendable {
+        /// The next round's grammar: the library, weights refitted.
+        public var grammar: Grammar
+        /// The new abstractions.
+        public var abstractions: [StoredAbstraction]
+        /// Every solution learned from, by part and answer.
+        public var solutions: [(part: Int, owner: Int, solution: Solution)]
+        /// Each solution's derivation in the library (`nil` where none was found).
+        public var derivations: [[ChoicePoint]?]
+    }
+
+    /// The abstraction sleep of round `round`, which searched with `grammar` (see `Sleep`);
+    /// `abstractions` per round, each of at most `maximumArity` arguments (0: the weights are
+    /// refitted and nothing is learned).
+    public static func abstractionSleep(_ parts: [any LearningPart], round: Int, grammar: Grammar, startGrammar: Grammar,
+                                        abstractions: Int, maximumArity: Int) throws -> Learned {
         let recompressed = parts.allSatisfy { $0.libraryGrowth == .recompressed }
-        let base = parts.reduce(recompressed ? input.startGrammar : input.grammar) { $1.admitting($0) }
+        let base = parts.reduce(recompressed ? startGrammar : grammar) { $1.admitting($0) }
         var solutions: [(part: Int, owner: Int, solution: Solution)] = []
         for (index, part) in parts.enumerated() {
             solutions += part.solutions(in: base).map { (index, $0.owner, $0.solution) }
         }
-
-        // Abstraction sleep.
-        let library = try compress(solutions.map(\.solution), base: base, previous: recompressed ? input.grammar.abstractions : [],
-                                   iterations: settings.abstractionsPerRound * (recompressed ? input.round + 1 : 1), input: input)
+        let library = try compress(solutions.map(\.solution), base: base, previous: recompressed ? grammar.abstractions : [],
+                                   iterations: abstractions * (recompressed ? round + 1 : 1), maximumArity: maximumArity, round: round)
         var derivations: [[ChoicePoint]?] = []
         var points: [[(ChoicePoint, Double)]] = Array(repeating: [], count: parts.count)
         for (index, (part, owner, solution)) in solutions.enumerated() {
@@ -43,44 +70,47 @@ enum Sleep {
             parts[part].shared(points[part], owners: Set(solutions.filter { $0.part == part }.map(\.owner)).sorted())
         }
         let next = library.grammar.refitted(toChoices: shared, contextual: parts.contains { $0.fitsContextualWeights })
+        return Learned(grammar: next, abstractions: library.learned, solutions: solutions, derivations: derivations)
+    }
 
-        // Dream sleep.
-        var ranker: Data?
-        if settings.useRanker && !solutions.isEmpty {
-            var examples: [RankerExample] = []
-            for ((part, owner, solution), derivation) in zip(solutions, derivations) {
-                guard let derivation else { continue }
-                let (name, features) = parts[part].description(of: owner)
-                examples.append(RankerExample(task: name, features: features, derivation: .choices(parts[part].rankingChoices(derivation)),
-                                              weight: solution.weight))
-            }
-            let seed = settings.seed &+ UInt64(input.round)
-            for (index, part) in parts.enumerated() {
-                let count = settings.dreams / parts.count + (index < settings.dreams % parts.count ? 1 : 0)
-                for dream in part.dreams(grammar: next, count: count, seed: seed) {
-                    guard let choices = dream.choices else { continue }
-                    examples.append(RankerExample(task: dream.name, features: dream.features, derivation: .choices(choices), isDream: true))
-                }
-            }
-            if !examples.isEmpty {
-                var options = RankerTrainingOptions()
-                options.seed = seed
-                ranker = Ranker.train(examples, grammar: next, options: options).0.fileData()
+    /// The dream sleep: a ranking model for `learned.grammar`, trained on the derivations the
+    /// abstraction sleep found, each described by its task's features, and on `dreams` dreams
+    /// drawn from the grammar (shared out among the parts, seeded by `options.seed`); `nil`
+    /// when there is nothing to train on.
+    public static func dreamSleep(_ parts: [any LearningPart], after learned: Learned, dreams: Int, options: RankerTrainingOptions,
+                                  progress: ((RankerTrainingReport.Epoch) -> Void)? = nil)
+        -> (ranker: Ranker, report: RankerTrainingReport, dreams: Int)? {
+        var examples: [RankerExample] = []
+        for ((part, owner, solution), derivation) in zip(learned.solutions, learned.derivations) {
+            guard let derivation else { continue }
+            let (name, features) = parts[part].description(of: owner)
+            examples.append(RankerExample(task: name, features: features, derivation: .choices(parts[part].rankingChoices(derivation)),
+                                          weight: solution.weight))
+        }
+        var dreamed = 0
+        for (index, part) in parts.enumerated() {
+            let count = dreams / parts.count + (index < dreams % parts.count ? 1 : 0)
+            for dream in part.dreams(grammar: learned.grammar, count: count, seed: options.seed) {
+                guard let choices = dream.choices else { continue }
+                examples.append(RankerExample(task: dream.name, features: dream.features, derivation: .choices(choices), isDream: true))
+                dreamed += 1
             }
         }
-        return SleepOutput(grammar: next, ranker: ranker, learned: library.learned, derivations: derivations)
+        guard !examples.isEmpty else { return nil }
+        let (ranker, report) = Ranker.train(examples, grammar: learned.grammar, options: options, progress: progress)
+        return (ranker, report, dreamed)
     }
 
     /// The library compression learns from `solutions` on top of `base`: the grammar with the
     /// abstractions, each solution rewritten with them (`nil` where it was not compressed),
     /// and the abstractions not among `previous` (an abstraction equal to one of `previous`
     /// takes its name and is not new).
-    private static func compress(_ solutions: [Solution], base: Grammar, previous: [Abstraction], iterations: Int,
-                                 input: SleepInput) throws -> (grammar: Grammar, rewritten: [Program?], learned: [StoredAbstraction]) {
+    private static func compress(_ solutions: [Solution], base: Grammar, previous: [Abstraction], iterations: Int, maximumArity: Int,
+                                 round: Int) throws -> (grammar: Grammar, rewritten: [Program?], learned: [StoredAbstraction]) {
         var rewritten: [Program?] = Array(repeating: nil, count: solutions.count)
         let compressed = solutions.indices.filter { solutions[$0].program != nil }
         guard iterations > 0 && !compressed.isEmpty else { return (base, rewritten, []) }
-        var options = CompressionOptions(iterations: iterations, maximumArity: input.settings.maximumArity)
+        var options = CompressionOptions(iterations: iterations, maximumArity: maximumArity)
         options.reservedNames.formUnion(previous.map(\.name))
         let corpus = compressed.map { WeightedProgram(program: solutions[$0].program!, request: solutions[$0].request, weight: solutions[$0].weight) }
         let learning = try LibraryLearning(corpus: corpus, grammar: base, options: options, refitting: false)
@@ -96,7 +126,7 @@ enum Sleep {
             if kept == nil {
                 let fresh = Abstraction(name: abstraction.name, body: body, type: abstraction.type)
                 learned.append(StoredAbstraction(
-                    name: fresh.name, round: input.round + 1, body: fresh.body.description, pattern: found.body.description,
+                    name: fresh.name, round: round + 1, body: fresh.body.description, pattern: found.body.description,
                     type: fresh.type.description, arity: found.arity, uses: found.uses, utility: found.utility))
                 kept = fresh
             }
@@ -133,53 +163,4 @@ struct SleepOutput {
     /// Each solution's derivation in the new library (`nil` where none was found), in the
     /// order of the parts and their answers.
     var derivations: [[ChoicePoint]?]
-}
-
-/// One domain's train tasks and answers in a sleep, the domain's types hidden; `owner`
-/// numbers the answers.
-protocol SleepPart {
-    var libraryGrowth: LibraryGrowth { get }
-    var fitsContextualWeights: Bool { get }
-    func admitting(_ grammar: Grammar) -> Grammar
-    func solutions(in grammar: Grammar) -> [(owner: Int, solution: Solution)]
-    func derivation(of solution: Solution, owner: Int, rewritten: Program?, in library: Grammar) -> [ChoicePoint]?
-    func shared(_ points: [(ChoicePoint, Double)], owners: [Int]) -> [(ChoicePoint, Double)]
-    func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint]
-    /// The name and features of the task that owns an answer.
-    func description(of owner: Int) -> (name: String, features: [Double])
-    func dreams(grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample]
-}
-
-/// A domain's part of a sleep: its train tasks, and the answers of those that have one.
-struct DomainSleepPart<D: Domain>: SleepPart {
-    let domain: D
-    let train: [D.Task]
-    let answers: [(task: D.Task, answer: D.Answer)]
-
-    var libraryGrowth: LibraryGrowth { domain.libraryGrowth }
-    var fitsContextualWeights: Bool { domain.fitsContextualWeights }
-
-    func admitting(_ grammar: Grammar) -> Grammar { domain.grammar(grammar, admitting: answers) }
-
-    func solutions(in grammar: Grammar) -> [(owner: Int, solution: Solution)] {
-        answers.enumerated().flatMap { owner, item in domain.solutions(of: item.answer, for: item.task, in: grammar).map { (owner, $0) } }
-    }
-
-    func derivation(of solution: Solution, owner: Int, rewritten: Program?, in library: Grammar) -> [ChoicePoint]? {
-        domain.derivation(of: solution, rewritten: rewritten, answer: answers[owner].answer, for: answers[owner].task, in: library)
-    }
-
-    func shared(_ points: [(ChoicePoint, Double)], owners: [Int]) -> [(ChoicePoint, Double)] {
-        domain.shared(points, among: owners.map { answers[$0].task })
-    }
-
-    func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint] { domain.rankingChoices(points) }
-
-    func description(of owner: Int) -> (name: String, features: [Double]) {
-        (domain.name(of: answers[owner].task), domain.features(of: answers[owner].task))
-    }
-
-    func dreams(grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample] {
-        domain.dreams(over: train, grammar: grammar, count: count, seed: seed)
-    }
 }

@@ -82,6 +82,10 @@ public protocol Domain: Sendable {
 
     /// An entry stored before structured forms (its `program` alone) in the structured form.
     func upgraded(_ stored: StoredAnswer, for task: Task) throws(AnswerReadError) -> StoredAnswer
+
+    /// The answer in a JSON object `ouro solve --json` printed for `task` (`nil` when it holds
+    /// none); programs `grammar` cannot derive are left out.
+    func answer(fromRecord record: JSONValue, for task: Task, in grammar: Grammar) throws(AnswerReadError) -> Answer?
 }
 
 /// How a domain's library grows from round to round.

@@ -1,4 +1,5 @@
 import Grammar
+import Language
 
 /// Tasks of one domain with the domain, whose types the caller does not see: what commands
 /// that take task files of any domain do with them.
@@ -8,6 +9,8 @@ public struct TaskSet: Sendable {
     /// The tasks' names, in order.
     public let names: [String]
     private let dreaming: @Sendable (_ keeping: Set<String>?, Grammar, _ count: Int, _ seed: UInt64) -> [DreamExample]
+    private let answering: @Sendable (_ records: [(task: String, record: JSONValue)], Grammar) throws(RecordError) -> any LearningPart
+    private let starting: @Sendable () -> Grammar
 
     public init<D: Domain>(domain: D, tasks: [D.Task]) {
         domainName = domain.name
@@ -16,6 +19,30 @@ public struct TaskSet: Sendable {
             let chosen = keeping.map { names in tasks.filter { names.contains(domain.name(of: $0)) } } ?? tasks
             return domain.dreams(over: chosen, grammar: grammar, count: count, seed: seed)
         }
+        answering = { records, grammar throws(RecordError) in
+            var byName: [String: D.Task] = [:]
+            for task in tasks { byName[domain.name(of: task)] = task }
+            var answers: [(task: D.Task, answer: D.Answer)] = []
+            for (index, (name, record)) in records.enumerated() {
+                guard let task = byName[name] else { throw RecordError(record: index, message: "task \(JSONValue.quoted(name)) is in none of the task files") }
+                do throws(AnswerReadError) {
+                    if let answer = try domain.answer(fromRecord: record, for: task, in: grammar) { answers.append((task, answer)) }
+                } catch {
+                    throw RecordError(record: index, message: error.message)
+                }
+            }
+            return DomainAnswers(domain: domain, tasks: tasks, answers: answers)
+        }
+        starting = { domain.startingGrammar(for: tasks) }
+    }
+
+    /// The grammar a run over the tasks starts from when the user names none.
+    public func startingGrammar() -> Grammar { starting() }
+
+    /// The tasks with the answers in `records` (what `ouro solve --json` printed, each with the
+    /// name of its task), read in `grammar`, for learning.
+    public func answers(from records: [(task: String, record: JSONValue)], in grammar: Grammar) throws(RecordError) -> any LearningPart {
+        try answering(records, grammar)
     }
 
     /// Up to `count` dreams of `grammar` over the tasks (those named in `keeping`, when given).
@@ -64,4 +91,10 @@ public struct TaskSet: Sendable {
 public struct TaskSetError: Error, Sendable {
     public var file: String
     public var error: TaskReadError
+}
+
+/// A record that does not read: its index among the records, and why.
+public struct RecordError: Error, Sendable {
+    public var record: Int
+    public var message: String
 }

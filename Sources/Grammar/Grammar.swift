@@ -24,6 +24,14 @@ public struct Grammar: Sendable {
         for production in productions { try? add(production) }
     }
 
+    /// The grammar with the productions of `other` it lacks (by name and type) added, with
+    /// their weights there.
+    public func adding(productionsOf other: Grammar) -> Grammar {
+        var grammar = self
+        for production in other.productions where grammar[production.key] == nil { try? grammar.add(production) }
+        return grammar
+    }
+
     /// Adds a production; throws when one with the same key is already there.
     public mutating func add(_ production: Production) throws(GrammarError) {
         let key = production.key

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bootstrap
+import Domain
 import Domains
 import Foundation
 import Grammar
@@ -13,16 +14,18 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a ranking model on solutions and dreams.",
         discussion: """
-            The task files are the JSON task files that were solved; --solutions is the JSON \
-            Lines `ouro solve --json` wrote for them (each solved task's frontier, weighted by \
-            posterior, is a training example). The grammar is first refitted to the solutions \
-            (written with --grammar-out, the base the model is meant for); dreams are sampled \
-            from it and run on the tasks' inputs. Prints the loss per epoch on standard error \
-            and a summary; `ouro solve --grammar REFIT --model MODEL` then uses the model.
+            The task files are the task files that were solved (JSON task files, SyGuS files, or \
+            both); --solutions is the JSON Lines `ouro solve --json` wrote for them (each solved \
+            task's answer is a training example; a frontier's programs are weighted by posterior). \
+            The grammar (--grammar, or by default the one a bootstrap over these tasks starts \
+            from) is first refitted to the solutions, as a bootstrap's sleep does (written with \
+            --grammar-out, the base the model is meant for); dreams are drawn from it over the \
+            tasks. Prints the loss per epoch on standard error and a summary; \
+            `ouro solve --grammar REFIT --model MODEL` then uses the model.
             """
     )
 
-    @Argument(help: "The task files the solutions are for: JSON task files, or SyGuS .sl files.")
+    @Argument(help: "The task files the solutions are for (JSON task files, SyGuS .sl files), or folders of them.")
     var taskFiles: [String]
 
     @Option(help: "JSON Lines written by `ouro solve --json` for those task files.")
@@ -77,89 +80,27 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let sygusFiles = taskFiles.filter { $0.hasSuffix(".sl") }
-        if !sygusFiles.isEmpty {
-            guard sygusFiles.count == taskFiles.count else {
-                throw ValidationError("Train on JSON task files or on SyGuS files, not both at once.")
-            }
-            return try trainOnSyGuS()
+        let sets: [TaskSet]
+        do {
+            sets = try TaskSet.read(try TaskFiles.expand(taskFiles), domains: Domains.all, text: InputError.readText)
+        } catch let failure as TaskSetError {
+            throw InputError(file: failure.file, position: failure.error.position, message: failure.error.message)
         }
-        guard let grammar else { throw ValidationError("JSON task files need --grammar, the grammar they were solved with.") }
-        let base = try readGrammar(grammar)
-        var tasks: [String: ExampleTask] = [:]
-        var allTasks: [ExampleTask] = []
-        for file in taskFiles {
-            for task in try TaskFiles.examples(try InputError.readText(file), file: file) {
-                tasks[task.name] = task
-                allTasks.append(task)
-            }
-        }
-        let frontiers = try readSolutions(solutions, tasks: tasks, grammar: base)
-        let corpus = frontiers.flatMap { $0.programs }
-        let refit = base.refitted(to: corpus, contextual: true)
-        if let grammarOut { try write(Data(refit.fileText.utf8), to: grammarOut) }
-
-        var examples: [RankerExample] = []
-        for frontier in frontiers {
-            let features = TaskFeatures.vector(of: frontier.task)
-            for item in frontier.programs {
-                examples.append(RankerExample(task: frontier.task.name, features: features, program: item.program, request: item.request, weight: item.weight))
-            }
-        }
-        let dreamed = Dream.dreams(of: refit, over: allTasks, options: DreamOptions(count: dreams, seed: seed))
-        for dream in dreamed {
-            examples.append(RankerExample(
-                task: dream.task.name, features: TaskFeatures.vector(of: dream.task), program: dream.program,
-                request: dream.task.request, isDream: true))
-        }
-
-        try train(examples, grammar: refit, summary: "\(frontiers.count) solved tasks (\(corpus.count) programs) and \(dreamed.count) dreams")
-    }
-
-    /// SyGuS files: each solved problem's answer, derived in its own grammar, is a training
-    /// example; the base grammar is fitted to all of them over the operators the problems offer.
-    private func trainOnSyGuS() throws {
-        var problems: [String: (problem: SyGuSProblem, text: String)] = [:]
-        for file in taskFiles {
-            let text = try InputError.readText(file)
-            problems[URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent] = (try TaskFiles.sygus(text, file: file), text)
-        }
-        var derivations: [(task: String, problem: SyGuSProblem, points: [ChoicePoint])] = []
-        var underivable = 0
-        for (position, name, json) in try solvedLines(solutions, taskNames: Set(problems.keys)) {
-            let (problem, source) = problems[name]!
-            guard case .string(let answer) = json["answer"]?.kind else { continue }
-            let bodies: [Int: Tasks.Expression]
-            do {
-                bodies = try SyGuSProblem.answerBodies(answer, source: source)
+        let base = try grammar.map(readGrammar) ?? sets.dropFirst().reduce(sets[0].startingGrammar()) { $0.adding(productionsOf: $1.startingGrammar()) }
+        let records = try solvedLines(solutions, taskNames: Set(sets.flatMap(\.names)))
+        var parts: [any LearningPart] = []
+        for set in sets {
+            let names = Set(set.names)
+            let mine = records.filter { names.contains($0.name) }
+            do throws(RecordError) {
+                parts.append(try set.answers(from: mine.map { ($0.name, $0.json) }, in: base))
             } catch {
-                throw InputError(file: solutions, position: position, message: "the answer for \(JSONValue.quoted(name)) does not read: \(error)")
-            }
-            for (function, body) in bodies.sorted(by: { $0.key < $1.key }) {
-                guard let points = problem.choicePoints(of: body, function: function) else {
-                    underivable += 1
-                    continue
-                }
-                derivations.append((name, problem, points))
+                throw InputError(file: solutions, position: mine[error.record].position, message: error.message)
             }
         }
-        let base = Grammar.fitted(
-            to: derivations.flatMap { $0.points.map { ($0, 1.0) } }, offering: problems.values.map(\.problem), name: "sygus")
-        if let grammarOut { try write(Data(base.fileText.utf8), to: grammarOut) }
-        var examples = derivations.map {
-            RankerExample(sygus: $0.task, features: TaskFeatures.vector(of: $0.problem), choices: $0.points)
-        }
-        let dreamed = SyGuSDream.dreams(
-            over: problems.sorted { $0.key < $1.key }.map { ($0.key, $0.value.problem) }, grammar: base, count: dreams, seed: seed)
-        examples += dreamed.map { RankerExample(sygus: $0.task, features: $0.features, choices: $0.choices, isDream: true) }
-        let skipped = underivable > 0 ? " (\(underivable) answers not derivable in their grammar skipped)" : ""
-        try train(examples, grammar: base, summary: "\(derivations.count) solved SyGuS problems\(skipped) and \(dreamed.count) dreams")
-    }
-
-    private func train(_ examples: [RankerExample], grammar base: Grammar, summary: String) throws {
-        guard !examples.isEmpty else {
-            throw InputError(file: solutions, message: "no solved task in it can be derived by its grammar; nothing to train on")
-        }
+        // The weights refitted to the answers (the model's base), then the model.
+        let learned = try Sleep.abstractionSleep(parts, round: 0, grammar: base, startGrammar: base, abstractions: 0, maximumArity: 0)
+        if let grammarOut { try write(Data(learned.grammar.fileText.utf8), to: grammarOut) }
         var options = RankerTrainingOptions()
         options.maximumEpochs = epochs
         options.hidden = hidden
@@ -167,9 +108,12 @@ struct Train: ParsableCommand {
         options.learningRate = learningRate
         options.validationFraction = heldAside
         let start = Date()
-        let (ranker, report) = Ranker.train(examples, grammar: base, options: options) { epoch in
+        let trained = Sleep.dreamSleep(parts, after: learned, dreams: dreams, options: options) { epoch in
             let validation = epoch.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""
             printError(String(format: "epoch %d: training loss %.4f", epoch.epoch, epoch.trainingLoss) + validation)
+        }
+        guard let (ranker, report, dreamed) = trained else {
+            throw InputError(file: solutions, message: "no solved task in it can be derived by its grammar; nothing to train on")
         }
         // A loss that is not a number means the weights are not numbers either: no model to write.
         guard report.bestEpoch >= 1, report.epochs[report.bestEpoch - 1].trainingLoss.isFinite else {
@@ -177,8 +121,9 @@ struct Train: ParsableCommand {
         }
         try write(ranker.fileData(), to: model)
         let best = report.epochs[report.bestEpoch - 1]
+        let solved = parts.reduce(0) { $0 + $1.count }
         print("""
-            trained on \(summary); \(report.validationExamples) programs held aside
+            trained on \(solved) solved tasks (\(learned.solutions.count) programs) and \(dreamed) dreams; \(report.validationExamples) programs held aside
             best epoch \(report.bestEpoch) of \(report.epochs.count): training loss \(String(format: "%.4f", best.trainingLoss))\
             \(best.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""); \(String(format: "%.1f", Date().timeIntervalSince(start))) s
             model: \(model) (\(ranker.keys.count) outputs)
@@ -190,39 +135,6 @@ struct Train: ParsableCommand {
         let inputs = taskFiles.map { ($0, "a task file this command reads") } + [(solutions, "the solutions file this command reads")]
             + (grammar.map { [($0, "the grammar this command reads")] } ?? [])
         try OutputFile.write(data, to: file, force: force, inputs: inputs)
-    }
-
-    private struct Frontier {
-        var task: ExampleTask
-        var programs: [WeightedProgram]
-    }
-
-    /// The solved tasks' frontiers from `ouro solve --json` lines, matched to tasks by name.
-    private func readSolutions(_ file: String, tasks: [String: ExampleTask], grammar: Grammar) throws -> [Frontier] {
-        let table = grammar.primitiveTable
-        var frontiers: [Frontier] = []
-        for (position, name, json) in try solvedLines(file, taskNames: Set(tasks.keys)) {
-            let task = tasks[name]!
-            guard case .array(let entries) = json["frontier"]?.kind, !entries.isEmpty else { continue }
-            var parsed: [(program: Program, logPrior: Double, logLikelihood: Double)] = []
-            for entry in entries {
-                guard case .string(let source) = entry["program"]?.kind else {
-                    throw InputError(file: file, position: position, message: "a frontier entry of \(JSONValue.quoted(name)) has no \"program\"")
-                }
-                let program: Program
-                do {
-                    program = try Program(parsing: source, primitives: table)
-                } catch {
-                    throw InputError(file: file, position: position, message: "task \(JSONValue.quoted(name)): \(error.message) in \(source)")
-                }
-                guard grammar.logPrior(of: program, request: task.request) != nil else { continue }
-                parsed.append((program, numeric(entry["logPrior"]) ?? 0, numeric(entry["logLikelihood"]) ?? 0))
-            }
-            if !parsed.isEmpty {
-                frontiers.append(Frontier(task: task, programs: WeightedProgram.frontier(parsed, request: task.request)))
-            }
-        }
-        return frontiers
     }
 
     /// The lines of a file `ouro solve --json` wrote, each with its position and task name;
@@ -247,10 +159,5 @@ struct Train: ParsableCommand {
             lines.append((position, name, json))
         }
         return lines
-    }
-
-    private func numeric(_ value: JSONValue?) -> Double? {
-        if case .number(let text) = value?.kind { return Double(text) }
-        return nil
     }
 }

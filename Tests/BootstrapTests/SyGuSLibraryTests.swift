@@ -1,6 +1,7 @@
 import Foundation
 import Grammar
 import Language
+import Domain
 import Domains
 import Synthesis
 import Tasks
@@ -142,7 +143,7 @@ import TestSupport
         let tasks = answers.enumerated().map { SyGuSTask(name: "\($0.offset)", problem: $0.element.problem, source: "") }
         let solved = zip(tasks, answers).map { (task: $0, answer: SyGuSAnswer(bodies: [0: $1.body], logPrior: 0)) }
         func learn(previous: Grammar) throws -> SleepOutput {
-            let part = DomainSleepPart(domain: SyGuSDomain(), train: tasks, answers: solved)
+            let part = DomainAnswers(domain: SyGuSDomain(), tasks: tasks, answers: solved)
             return try Sleep.learn([part], input: SleepInput(round: 0, grammar: previous, startGrammar: base, settings: settings))
         }
         let first = try learn(previous: base)

@@ -30,6 +30,33 @@ import TestSupport
         #expect(lines.first?.contains("(log prior ") == true)
     }
 
+    /// SyGuS answers and JSON tasks' frontiers train one model, as a bootstrap's sleep
+    /// learns from both; a folder of task files is its files.
+    @Test func trainsOnSyGuSAnswersAndJSONTasksTogether() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let problems = ["Problems/strings/train/first-name.sl", "Problems/strings/train/email-domain.sl"]
+        let solved = try TestSupport.ouro(["solve", "--json", "--timeout", "10"] + problems)
+        #expect(solved.status == 0, "\(solved.standardError)")
+        let solutions = directory.appendingPathComponent("solutions.jsonl")
+        let mapping = try String(contentsOfFile: "Tests/OuroTests/Fixtures/mapping-solutions.jsonl", encoding: .utf8)
+        try (solved.standardOutput + mapping).write(to: solutions, atomically: true, encoding: .utf8)
+        let model = directory.appendingPathComponent("model.json").path
+        let refit = directory.appendingPathComponent("refit.grammar").path
+        let train = try TestSupport.ouro([
+            "train", "Problems/lists/train", problems[0], problems[1], "--solutions", solutions.path, "-o", model, "--grammar-out", refit,
+            "--dreams", "40", "--epochs", "5",
+        ])
+        #expect(train.status == 0, "\(train.standardError)")
+        #expect(train.standardOutput.hasPrefix("trained on 7 solved tasks (12 programs) and 40 dreams; "), "\(train.standardOutput)")
+        let grammar = try String(contentsOfFile: refit, encoding: .utf8)
+        #expect(grammar.contains("str.indexof") && grammar.contains("map"))
+
+        let solve = try TestSupport.ouro(["solve", "Problems/strings/test/email-user.sl", "--grammar", refit, "--model", model, "--timeout", "10"])
+        #expect(solve.status == 0, "\(solve.standardError)")
+        #expect(solve.standardOutput.contains("(define-fun f ((x String)) String"))
+    }
+
     @Test func badSolutionsAndModelFilesAreBadInput() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -136,4 +136,30 @@ public struct LambdaDomain: Domain {
         upgraded.content = stored.program
         return upgraded
     }
+
+    /// The frontier of the record, each program read in `grammar`.
+    public func answer(fromRecord record: JSONValue, for task: ExampleTask, in grammar: Grammar) throws(AnswerReadError) -> [FrontierEntry]? {
+        guard case .array(let entries) = record["frontier"]?.kind, !entries.isEmpty else { return nil }
+        let table = grammar.primitiveTable
+        var frontier: [FrontierEntry] = []
+        for entry in entries {
+            guard case .string(let source) = entry["program"]?.kind else {
+                throw AnswerReadError("a frontier entry of \(JSONValue.quoted(task.name)) has no \"program\"")
+            }
+            let program: Program
+            do {
+                program = try Program(parsing: source, primitives: table)
+            } catch {
+                throw AnswerReadError("task \(JSONValue.quoted(task.name)): \(error.message) in \(source)")
+            }
+            guard grammar.logPrior(of: program, request: task.request) != nil else { continue }
+            frontier.append(FrontierEntry(program: program, logPrior: Self.number(entry["logPrior"]) ?? 0, logLikelihood: Self.number(entry["logLikelihood"]) ?? 0))
+        }
+        return frontier.isEmpty ? nil : frontier
+    }
+
+    private static func number(_ value: JSONValue?) -> Double? {
+        if case .number(let text) = value?.kind { return Double(text) }
+        return nil
+    }
 }

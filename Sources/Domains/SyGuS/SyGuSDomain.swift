@@ -224,4 +224,14 @@ public struct SyGuSDomain: Domain {
         upgraded.content = task.problem.encodedAnswer(bodies)
         return upgraded
     }
+
+    /// The record's answer in SyGuS answer form, read as an answer to the problem.
+    public func answer(fromRecord record: JSONValue, for task: SyGuSTask, in grammar: Grammar) throws(AnswerReadError) -> SyGuSAnswer? {
+        guard case .string(let answer) = record["answer"]?.kind else { return nil }
+        do {
+            return SyGuSAnswer(bodies: try SyGuSProblem.answerBodies(answer, source: task.source), logPrior: 0)
+        } catch {
+            throw AnswerReadError("the answer for \(JSONValue.quoted(task.name)) does not read: \(error)")
+        }
+    }
 }
