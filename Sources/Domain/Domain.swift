@@ -83,6 +83,27 @@ public protocol Domain: Sendable {
     /// An entry stored before structured forms (its `program` alone) in the structured form.
     func upgraded(_ stored: StoredAnswer, for task: Task) throws(AnswerReadError) -> StoredAnswer
 
+    // MARK: Reporting
+
+    /// What the domain's task files are called in messages (`JSON task files`).
+    var fileKind: String { get }
+
+    /// The search the domain runs.
+    var searchMethod: SearchMethod { get }
+
+    /// Whether tasks are searched in a grammar the user gives (rather than their own).
+    var needsGrammar: Bool { get }
+
+    /// Whether a lone task's text is a response in a standard form (SyGuS-IF's), which prints
+    /// alone, without a batch's summary line.
+    var answersInStandardForm: Bool { get }
+
+    /// What a task's file sets that the domain ignores, for verbose output.
+    func ignoredSettings(of task: Task) -> [String]
+
+    /// What `ouro solve` prints for a search's report on `task`.
+    func record(of report: SearchReport<Answer>, for task: Task, style: RecordStyle) -> SolveRecord
+
     /// The answer in a JSON object `ouro solve --json` printed for `task` (`nil` when it holds
     /// none); programs `grammar` cannot derive are left out.
     func answer(fromRecord record: JSONValue, for task: Task, in grammar: Grammar) throws(AnswerReadError) -> Answer?

@@ -20,7 +20,7 @@ public struct Guidance: Sendable {
     }
 }
 
-/// The bounds of one task's search.
+/// The bounds of one task's search, and its seed.
 public struct Budget: Sendable {
     public var timeout: Duration
     /// The bytes the search may hold.
@@ -29,6 +29,11 @@ public struct Budget: Sendable {
     public var frontierSize: Int
     /// The end of the whole run, when it comes before the task's timeout.
     public var runDeadline: ContinuousClock.Instant?
+    /// The seed of whatever the search draws at random (counterexample-guided synthesis's
+    /// starting points).
+    public var seed: UInt64 = 1
+    /// Receives a line for each step worth following (`--verbose`).
+    public var trace: (@Sendable (String) -> Void)?
 
     public init(timeout: Duration, memoryLimit: Int, frontierSize: Int, runDeadline: ContinuousClock.Instant? = nil) {
         self.timeout = timeout
@@ -53,11 +58,14 @@ public struct SearchReport<Answer: Sendable>: Sendable {
     public var seconds: Double
     /// Complete programs tested.
     public var candidates: Int
+    /// Counterexample rounds, for a search that has them.
+    public var rounds: Int?
 
-    public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int) {
+    public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int, rounds: Int? = nil) {
         self.outcome = outcome
         self.seconds = seconds
         self.candidates = candidates
+        self.rounds = rounds
     }
 
     public var isSolved: Bool {

@@ -6,15 +6,34 @@ import Language
 public struct TaskSet: Sendable {
     /// The domain's name.
     public let domainName: String
+    /// What the domain's task files are called in messages.
+    public let fileKind: String
+    public let searchMethod: SearchMethod
+    /// Whether the tasks are searched in a grammar the user gives.
+    public let needsGrammar: Bool
+    /// Whether a lone task's text is a response in a standard form (SyGuS-IF's), which prints
+    /// alone, without a batch's summary line.
+    public let answersInStandardForm: Bool
     /// The tasks' names, in order.
     public let names: [String]
+    /// What each task's file sets that the domain ignores.
+    public let ignoredSettings: [[String]]
+    private let solving: @Sendable (_ index: Int, Guidance, Budget, HelpBoard?, RecordStyle) -> SolveRecord
     private let dreaming: @Sendable (_ keeping: Set<String>?, Grammar, _ count: Int, _ seed: UInt64) -> [DreamExample]
     private let answering: @Sendable (_ records: [(task: String, record: JSONValue)], Grammar) throws(RecordError) -> any LearningPart
     private let starting: @Sendable () -> Grammar
 
     public init<D: Domain>(domain: D, tasks: [D.Task]) {
         domainName = domain.name
+        fileKind = domain.fileKind
+        searchMethod = domain.searchMethod
+        needsGrammar = domain.needsGrammar
+        answersInStandardForm = domain.answersInStandardForm
         names = tasks.map(domain.name(of:))
+        ignoredSettings = tasks.map(domain.ignoredSettings(of:))
+        solving = { index, guidance, budget, board, style in
+            domain.record(of: domain.solve(tasks[index], guidance: guidance, budget: budget, board: board), for: tasks[index], style: style)
+        }
         dreaming = { keeping, grammar, count, seed in
             let chosen = keeping.map { names in tasks.filter { names.contains(domain.name(of: $0)) } } ?? tasks
             return domain.dreams(over: chosen, grammar: grammar, count: count, seed: seed)
@@ -43,6 +62,11 @@ public struct TaskSet: Sendable {
     /// name of its task), read in `grammar`, for learning.
     public func answers(from records: [(task: String, record: JSONValue)], in grammar: Grammar) throws(RecordError) -> any LearningPart {
         try answering(records, grammar)
+    }
+
+    /// Searches task `index` and says what `ouro solve` prints for it.
+    public func solve(_ index: Int, guidance: Guidance, budget: Budget, board: HelpBoard?, style: RecordStyle) -> SolveRecord {
+        solving(index, guidance, budget, board, style)
     }
 
     /// Up to `count` dreams of `grammar` over the tasks (those named in `keeping`, when given).
@@ -74,11 +98,20 @@ public struct TaskSet: Sendable {
         return sets
     }
 
-    private static func set<D: Domain>(of domain: D, _ texts: [(file: String, text: String)]) throws -> TaskSet {
+    /// The tasks of one file, `text`, read by the first of `domains` that reads it within
+    /// `limits`.
+    public static func read(_ text: String, file: String, domains: [any Domain], limits: ReadingLimits) throws(TaskSetError) -> TaskSet {
+        guard let domain = domains.first(where: { $0.reads(file: file, text: text) }) else {
+            throw TaskSetError(file: file, error: TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))"))
+        }
+        return try set(of: domain, [(file, text)], limits: limits)
+    }
+
+    private static func set<D: Domain>(of domain: D, _ texts: [(file: String, text: String)], limits: ReadingLimits = .none) throws(TaskSetError) -> TaskSet {
         var tasks: [D.Task] = []
         for (file, text) in texts {
             do {
-                tasks += try domain.tasks(in: text, file: file, limits: .none)
+                tasks += try domain.tasks(in: text, file: file, limits: limits)
             } catch {
                 throw TaskSetError(file: file, error: error)
             }

@@ -1,22 +1,20 @@
 import ArgumentParser
+import Domain
 import Domains
 import Foundation
 import Grammar
 import Language
-import Tasks
 
 extension Solve {
-    /// One unit of work: a SyGuS file, or one task of a JSON task file.
-    enum Work: @unchecked Sendable {
-        case sygus(file: String, problem: SyGuSProblem)
-        case examples(file: String, task: ExampleTask)
-        /// A JSON task file that could not be read within a task's time or memory bound:
-        /// unsolved, for the time (`timedOut`) or for the memory.
+    /// One unit of work: a task of a file, or a file that could not be read within a task's
+    /// time or memory bound (unsolved, for the time when `timedOut`, else for the memory).
+    enum Work: Sendable {
+        case task(file: String, set: TaskSet, index: Int)
         case overLimit(file: String, reason: String, timedOut: Bool)
     }
 
     /// The work in every file given, and how many files did not read (each reported on
-    /// standard error as it is met). Usage errors (a JSON task file without --grammar, a
+    /// standard error as it is met). Usage errors (a file that needs --grammar without one, a
     /// --search that does not fit a file) end the command before any search.
     func readWork(grammar: Grammar?) throws -> (work: [Work], unread: Int) {
         var work: [Work] = []
@@ -30,35 +28,40 @@ extension Solve {
                 unread += 1
             }
         }
+        let limits = ReadingLimits(deadline: .now + .milliseconds(Int(self.limits.timeout(default: 10) * 1000)), bytes: self.limits.memoryBytes)
         for file in paths {
+            let name = TaskFiles.displayName(file)
             do {
                 let text = try TaskFiles.text(of: file)
-                let name = TaskFiles.displayName(file)
-                if TaskFiles.isJSON(file, text: text) {
-                    guard search != .bottomup else {
-                        throw ValidationError("bottom-up search runs on SyGuS files; JSON tasks take --search topdown (the default)")
+                let set: TaskSet
+                do {
+                    set = try TaskSet.read(text, file: file == "-" ? name : file, domains: Domains.all, limits: limits)
+                } catch {
+                    guard !error.error.isOverLimit else {
+                        work.append(.overLimit(file: name, reason: error.error.message, timedOut: error.error.message == ReadingLimits.timeMessage))
+                        continue
                     }
-                    guard grammar != nil else {
-                        throw ValidationError("JSON task files need --grammar, e.g. --grammar lists")
-                    }
-                    let limits = ReadingLimits(deadline: .now + .milliseconds(Int(self.limits.timeout(default: 10) * 1000)), bytes: self.limits.memoryBytes)
-                    do {
-                        work += try TaskFiles.examples(text, file: file, limits: limits).map { .examples(file: name, task: $0) }
-                    } catch {
-                        guard error.isOverLimit else { throw error }
-                        work.append(.overLimit(file: name, reason: error.message, timedOut: error.message == ReadingLimits.timeMessage))
-                    }
-                } else {
-                    guard search != .topdown else {
-                        throw ValidationError("top-down search runs on JSON tasks over λ-programs; SyGuS files take --search bottomup (the default)")
-                    }
-                    work.append(.sygus(file: name, problem: try TaskFiles.sygus(text, file: file)))
+                    throw InputError(file: name, position: error.error.position, message: error.error.message)
                 }
+                try check(set)
+                work += set.names.indices.map { .task(file: name, set: set, index: $0) }
             } catch let error as InputError {
                 printError(error.description)
                 unread += 1
             }
         }
         return (work, unread)
+    }
+
+    /// Refuses a --search the tasks' domain does not run, and tasks that need --grammar without one.
+    private func check(_ set: TaskSet) throws {
+        if search != .auto && search.rawValue != set.searchMethod.option {
+            let other = Domains.all.first { $0.searchMethod.option == search.rawValue }
+            throw ValidationError("\(other?.searchMethod.name ?? search.rawValue) search runs on \(other?.fileKind ?? "other files"); "
+                + "\(set.fileKind) take --search \(set.searchMethod.option) (the default)")
+        }
+        if set.needsGrammar && grammarOption.grammar == nil {
+            throw ValidationError("\(set.fileKind) need --grammar, e.g. --grammar lists")
+        }
     }
 }

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Domain
-import Domains
 import Foundation
 import Language
 import Ranking
-import Synthesis
 
 /// `ouro solve FILE...`: synthesizes and prints a verified answer for each problem file.
 struct Solve: ParsableCommand {
@@ -67,54 +65,42 @@ struct Solve: ParsableCommand {
     func run() throws {
         // Read every file first: bad input is reported before any search starts, and the
         // files that read are solved all the same.
-        let taskGrammar = try grammarOption.grammar.map(readGrammar)
-        let (work, unread) = try readWork(grammar: taskGrammar)
-        let timeout = limits.timeout(default: 10)
-        var options = SynthesisOptions()
-        options.timeout = .milliseconds(Int(timeout * 1000))
-        options.memoryLimit = limits.memoryBytes
-        options.seed = seedOption.seed
-        if verbose {
-            options.trace = { line in printError(line) }
-            for item in work { if case .sygus(let file, let problem) = item, !problem.ignoredOptions.isEmpty { printError("\(file): ignored \(problem.ignoredOptions.joined(separator: ", "))") } }
-        }
-        let synthesizer = Synthesizer(options: options)
-        var taskSolver = ExampleTaskSolver()
-        taskSolver.timeout = options.timeout
-        taskSolver.frontierSize = frontier
-        taskSolver.memoryLimit = options.memoryLimit
-        let solver = taskSolver
-        let lambdaGrammar = taskGrammar
+        let grammar = try grammarOption.grammar.map(readGrammar)
+        let (work, unread) = try readWork(grammar: grammar)
         let ranker = try model.map(loadRanker)
+        // With a model, a search that finds nothing gives the rest of the time to the grammar's own weights.
+        let guidance = Guidance(grammar: grammar, model: ranker, fallback: ranker == nil ? nil : grammar)
+        var budget = Budget(timeout: .milliseconds(Int(limits.timeout(default: 10) * 1000)), memoryLimit: limits.memoryBytes,
+                            frontierSize: frontier, runDeadline: limits.runDeadline())
+        budget.seed = seedOption.seed
+        if verbose {
+            budget.trace = { line in printError(line) }
+            for case .task(let file, let set, let index) in work where !set.ignoredSettings[index].isEmpty {
+                printError("\(file): ignored \(set.ignoredSettings[index].joined(separator: ", "))")
+            }
+        }
         let report = SolveReport(json: output.json, labelled: work.count > 1 || unread > 0, bare: bare)
-        let runDeadline = limits.runDeadline()
-        let outcomes = ParallelWork.run(count: work.count, jobs: limits.jobs) { index, board -> SolveReport.Outcome in
+        let searchBudget = budget
+        let endings = ParallelWork.run(count: work.count, jobs: limits.jobs) { index, board -> SolveRecord.Ending in
             switch work[index] {
-            case .sygus(let file, let problem):
-                // With a model, half the time goes to the grammar's own weights if the model's search finds nothing.
-                let result = lambdaGrammar.map { grammar in
-                    synthesizer.solve(problem, grammar: grammar, ranker: ranker, fallback: ranker == nil ? nil : grammar, runDeadline: runDeadline)
-                } ?? synthesizer.solve(problem, runDeadline: runDeadline)
-                return report.print(file: file, problem: problem, result: result)
-            case .examples(let file, let task):
-                var grammar = lambdaGrammar!
-                if let ranker { grammar = ranker.grammar(for: TaskFeatures.vector(of: task), base: grammar) }
-                return report.print(file: file, result: solver.solve(task, grammar: grammar, runDeadline: runDeadline, board: board))
+            case .task(let file, let set, let task):
+                let style = RecordStyle(file: file, labelled: report.labelled, bare: report.bare)
+                return report.print(file: file, set.solve(task, guidance: guidance, budget: searchBudget, board: board, style: style))
             case .overLimit(let file, let reason, let timedOut):
                 return report.print(file: file, unreadable: reason, timedOut: timedOut)
             }
         }
-        let hasJSON = work.contains { if case .sygus = $0 { return false } else { return true } }
-        if !output.json && !work.isEmpty && (work.count > 1 || unread > 0 || hasJSON) {
+        let standalone = work.count == 1 && unread == 0 && work.allSatisfy { if case .task(_, let set, _) = $0 { set.answersInStandardForm } else { false } }
+        if !output.json && !work.isEmpty && !standalone {
             let notRead = unread == 0 ? "" : "; \(unread) file\(unread == 1 ? "" : "s") not read"
-            print("solved \(outcomes.filter { $0 == .solved }.count)/\(outcomes.count)\(notRead)")
+            print("solved \(endings.filter { $0 == .solved }.count)/\(endings.count)\(notRead)")
         }
-        if let runTimeout = limits.runTimeout, let runDeadline, ContinuousClock.now >= runDeadline {
+        if let runTimeout = limits.runTimeout, let runDeadline = budget.runDeadline, ContinuousClock.now >= runDeadline {
             printError("the run's time limit of \(String(format: "%g", runTimeout)) s (--run-timeout) was reached")
         }
         if unread > 0 { throw ExitCode(ExitStatus.badInput) }
-        if outcomes.contains(.timedOut) { throw ExitCode(ExitStatus.noAnswer) }
-        if outcomes.contains(.noAnswer) { throw ExitCode(ExitStatus.unanswered) }
+        if endings.contains(.timedOut) { throw ExitCode(ExitStatus.noAnswer) }
+        if endings.contains(.noAnswer) { throw ExitCode(ExitStatus.unanswered) }
     }
 }
 

@@ -40,11 +40,6 @@ public struct SyGuSDomain: Domain {
     public typealias Task = SyGuSTask
     public typealias Answer = SyGuSAnswer
 
-    /// The seed of the random points that start counterexample-guided synthesis.
-    public var seed: UInt64 = 1
-    /// Receives a line for each counterexample round.
-    public var trace: (@Sendable (String) -> Void)?
-
     public init() {}
 
     public var name: String { "sygus" }
@@ -85,8 +80,8 @@ public struct SyGuSDomain: Domain {
         var options = SynthesisOptions()
         options.timeout = budget.timeout
         options.memoryLimit = budget.memoryLimit
-        options.seed = seed
-        options.trace = trace
+        options.seed = budget.seed
+        options.trace = budget.trace
         let synthesizer = Synthesizer(options: options)
         let problem = task.problem
         let result = guidance.grammar.map {
@@ -105,7 +100,7 @@ public struct SyGuSDomain: Domain {
         case .infeasible(let reason): outcome = .infeasible(reason)
         case .unknown(let reason): outcome = .stopped(reason)
         }
-        return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates)
+        return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates, rounds: result.iterations)
     }
 
     // MARK: Learning

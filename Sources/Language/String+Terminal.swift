@@ -3,7 +3,7 @@ extension String {
     /// as `\u001B`, the way a JSON task file spells them, so that names and text from input
     /// files print whole and cannot move the cursor, recolour or retitle the terminal.
     /// With `keepingLineBreaks`, line feeds and tabs stay as they are (for multi-line messages).
-    func escapingControlCharacters(keepingLineBreaks: Bool = false) -> String {
+    public func escapingControlCharacters(keepingLineBreaks: Bool = false) -> String {
         guard unicodeScalars.contains(where: { Self.isControl($0) }) else { return self }
         var result = ""
         for scalar in unicodeScalars {
