@@ -1,5 +1,6 @@
 import Grammar
 import Language
+import Ranking
 
 /// A kind of task Ouroboros solves and learns from: the seam between the loop (wake,
 /// abstraction sleep, dream sleep; the run store) and what the tasks are. A domain reads its
@@ -65,8 +66,9 @@ public protocol Domain: Sendable {
     /// a seed.
     func dreams(over tasks: [Task], grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample]
 
-    /// The ranking model's description of a task.
-    func features(of task: Task) -> [Double]
+    /// The ranking model's description of a task: the features all domains share
+    /// (`TaskFeatures`) and the domain's own, named with the domain's prefix (`sygus.…`).
+    func features(of task: Task) -> Features
 
     // MARK: Storing answers
 
@@ -108,11 +110,12 @@ public struct Solution: Sendable {
 /// A dream for the ranking model: a task made up from a program drawn from the grammar.
 public struct DreamExample: Sendable {
     public var name: String
-    public var features: [Double]
+    /// The dream's features, as `Domain.features(of:)` gives a task's.
+    public var features: Features
     /// The choices that derive the program.
     public var choices: [ChoicePoint]
 
-    public init(name: String, features: [Double], choices: [ChoicePoint]) {
+    public init(name: String, features: Features, choices: [ChoicePoint]) {
         self.name = name
         self.features = features
         self.choices = choices

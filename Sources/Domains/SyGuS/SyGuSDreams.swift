@@ -11,7 +11,7 @@ import Tasks
 public struct SyGuSDream: Sendable {
     public var task: String
     public var body: Tasks.Expression
-    public var features: [Double]
+    public var features: Features
     public var choices: [ChoicePoint]
 }
 
@@ -36,7 +36,7 @@ extension SyGuSDream {
             guard let body = problem.sample(function: 0, maximumDepth: maximumDepth, weights: weights, using: &random),
                   body.size > 1, let choices = problem.choicePoints(of: body, function: 0) else { continue }
             let examples = problem.featureExamples
-            var features: [Double]
+            var features: Features
             var behaviour = name
             if !examples.isEmpty {
                 let evaluator = ExpressionEvaluator(definitions: problem.definitions)
