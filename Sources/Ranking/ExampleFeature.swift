@@ -5,11 +5,15 @@
 /// to a task's types are 0. `x` is the first input, `y` the output; `squash(v)` is
 /// `sign(v) · log(1 + |v|) / 8`. Names are stable: a saved model finds its inputs by them.
 public enum ExampleFeature: String, CaseIterable, Sendable {
-    /// The output is an int (and the next four: a bool, a list, a bit-vector, a string).
+    /// The output is an int.
     case outputInt = "output.int"
+    /// The output is a bool.
     case outputBool = "output.bool"
+    /// The output is a list.
     case outputList = "output.list"
+    /// The output is a bit-vector.
     case outputBitVector = "output.bitvector"
+    /// The output is a string.
     case outputString = "output.string"
     /// Inputs / 3.
     case inputCount = "inputs.count"
@@ -39,9 +43,11 @@ public enum ExampleFeature: String, CaseIterable, Sendable {
     case outputConstant = "output.constant"
     /// y = x.
     case outputIsInput = "output.is.input"
-    /// The length of y (list or string) equals that of x (and the next two: is shorter, longer).
+    /// The length of y equals that of x (lists or strings).
     case lengthEqual = "length.equal"
+    /// y is shorter than x (lists or strings).
     case lengthShorter = "length.shorter"
+    /// y is longer than x (lists or strings).
     case lengthLonger = "length.longer"
     /// List y is a prefix of x.
     case listPrefix = "list.prefix"

@@ -13,11 +13,13 @@ import Language
 /// weight. Output biases start at the weights of the grammar the model was trained against,
 /// so an untrained model is that grammar.
 public struct Ranker: Sendable {
+    /// The model file's `"format"`.
     public static let formatName = "ouroboros-ranker"
     /// The model file's format: 2 names the inputs (`"features"`); 1 did not, its inputs
     /// being `Features.version1Names`.
     public static let formatVersion = 2
 
+    /// The network: one input per feature name, one output per key.
     public var network: NeuralNetwork
     /// The name of each input, in the network's input order; distinct.
     public let featureNames: [String]
