@@ -1,5 +1,6 @@
 import Grammar
 import Language
+import Ranking
 
 /// A kind of task Ouroboros solves and learns from: the seam between the loop (wake,
 /// abstraction sleep, dream sleep; the run store) and what the tasks are. A domain reads its
@@ -68,8 +69,9 @@ public protocol Domain: Sendable {
     /// a seed.
     func dreams(over tasks: [Task], grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample]
 
-    /// The ranking model's description of a task.
-    func features(of task: Task) -> [Double]
+    /// The ranking model's description of a task: the features all domains share
+    /// (`TaskFeatures`) and the domain's own, named with the domain's prefix (`sygus.…`).
+    func features(of task: Task) -> Features
 
     // MARK: Storing answers
 
@@ -140,7 +142,8 @@ public struct Solution: Sendable {
 /// to show what the grammar can do.
 public struct DreamExample: Sendable {
     public var name: String
-    public var features: [Double]
+    /// The dream's features, as `Domain.features(of:)` gives a task's.
+    public var features: Features
     /// The choices that derive the program (`nil` when the grammar cannot derive it).
     public var choices: [ChoicePoint]?
     /// The program in the domain's notation.
@@ -152,7 +155,7 @@ public struct DreamExample: Sendable {
     /// The inputs it ran on with its outputs.
     public var examples: [(inputs: [Value], output: Value)]
 
-    public init(name: String, features: [Double], choices: [ChoicePoint]?, program: String, logPrior: Double?, origin: String,
+    public init(name: String, features: Features, choices: [ChoicePoint]?, program: String, logPrior: Double?, origin: String,
                 examples: [(inputs: [Value], output: Value)]) {
         self.name = name
         self.features = features

@@ -1,5 +1,6 @@
 import Grammar
 import Language
+import Ranking
 
 /// One domain's train tasks with the answers of those that have one, the domain's types
 /// hidden: what a sleep learns from. `owner` numbers the answers.
@@ -14,7 +15,7 @@ public protocol LearningPart: Sendable {
     func shared(_ points: [(ChoicePoint, Double)], owners: [Int]) -> [(ChoicePoint, Double)]
     func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint]
     /// The name and features of the task that owns an answer.
-    func description(of owner: Int) -> (name: String, features: [Double])
+    func description(of owner: Int) -> (name: String, features: Features)
     func dreams(grammar: Grammar, count: Int, seed: UInt64) -> [DreamExample]
 }
 
@@ -51,7 +52,7 @@ public struct DomainAnswers<D: Domain>: LearningPart {
 
     public func rankingChoices(_ points: [ChoicePoint]) -> [ChoicePoint] { domain.rankingChoices(points) }
 
-    public func description(of owner: Int) -> (name: String, features: [Double]) {
+    public func description(of owner: Int) -> (name: String, features: Features) {
         (domain.name(of: answers[owner].task), domain.features(of: answers[owner].task))
     }
 

@@ -7,7 +7,8 @@ import Language
 public struct RankerExample: Sendable {
     /// The task's name; examples of one task stay on one side of the validation split.
     public var task: String
-    public var features: [Double]
+    /// The task's features.
+    public var features: Features
     /// The choices that derive the program: given, or found by the grammar (a λ-program).
     public var derivation: Derivation
     public var weight: Double
@@ -18,11 +19,11 @@ public struct RankerExample: Sendable {
         case choices([ChoicePoint])
     }
 
-    public init(task: String, features: [Double], program: Program, request: TypeExpr, weight: Double = 1, isDream: Bool = false) {
+    public init(task: String, features: Features, program: Program, request: TypeExpr, weight: Double = 1, isDream: Bool = false) {
         self.init(task: task, features: features, derivation: .program(program, request: request), weight: weight, isDream: isDream)
     }
 
-    public init(task: String, features: [Double], derivation: Derivation, weight: Double = 1, isDream: Bool = false) {
+    public init(task: String, features: Features, derivation: Derivation, weight: Double = 1, isDream: Bool = false) {
         self.task = task
         self.features = features
         self.derivation = derivation
@@ -52,6 +53,12 @@ public struct RankerTrainingOptions: Sendable {
     /// Stop after this many epochs without a better validation loss; the best model is kept.
     public var patience = 20
     public var seed: UInt64 = 1
+    /// The model's first inputs, whether or not an example has them; the examples' other
+    /// features follow in the order they first appear. By default `Features.version1Names`,
+    /// the inputs models have always had, so that a model trained on the features of today's
+    /// producers is, input for input and weight for weight, the model version 1 trained (a
+    /// λ task has no SyGuS features: those inputs read 0, as they always did).
+    public var leadingInputs = Features.version1Names
 
     public init() {}
 }
@@ -80,13 +87,16 @@ struct CompiledExample {
         var logMultiplicity: [Double]
         var chosen: Int32
     }
+    /// The network's input.
     var features: [Double]
     var choices: [Choice]
     var weight: Double
 }
 
 extension Ranker {
-    /// Trains a model for `grammar` on `examples`; returns it with its loss curve.
+    /// Trains a model for `grammar` on `examples`; returns it with its loss curve. The model's
+    /// inputs are `options.leadingInputs`, then the examples' other features in the order
+    /// they first appear; its outputs are the choices the examples' derivations offer.
     public static func train(
         _ examples: [RankerExample], grammar: Grammar, options: RankerTrainingOptions = RankerTrainingOptions(),
         progress: ((RankerTrainingReport.Epoch) -> Void)? = nil
@@ -106,20 +116,11 @@ extension Ranker {
             derivations.append((example, points))
         }
         let keys = keySet.sorted { describe($0) < describe($1) }
-        var ranker = Ranker(keys: keys, grammar: grammar, hidden: options.hidden, seed: options.seed)
+        let names = featureNames(of: derivations.map(\.0.features), after: options.leadingInputs)
+        var ranker = Ranker(featureNames: names, keys: keys, grammar: grammar, hidden: options.hidden, seed: options.seed)
         let compiled = derivations.map { ranker.compile($0.0, $0.1) }
 
-        // Hold aside whole real tasks, chosen by a seeded hash of their names.
-        var training: [CompiledExample] = [], validation: [CompiledExample] = []
-        for (index, (example, _)) in derivations.enumerated() {
-            var hash = SplitMix64(seed: SplitMix64.seed(for: example.task) ^ options.seed)
-            let draw = Double(hash.next() >> 11) / Double(1 << 53)
-            if !example.isDream && draw < options.validationFraction {
-                validation.append(compiled[index])
-            } else {
-                training.append(compiled[index])
-            }
-        }
+        let (training, validation) = split(compiled, of: derivations.map(\.0), options: options)
         report.trainingExamples = training.count
         report.validationExamples = validation.count
 
@@ -170,7 +171,36 @@ extension Ranker {
         return (ranker, report)
     }
 
+    /// The compiled examples to train on and those held aside: whole real tasks, chosen by a
+    /// seeded hash of their names.
+    private static func split(_ compiled: [CompiledExample], of examples: [RankerExample],
+                              options: RankerTrainingOptions) -> (training: [CompiledExample], validation: [CompiledExample]) {
+        var training: [CompiledExample] = [], validation: [CompiledExample] = []
+        for (index, example) in examples.enumerated() {
+            var hash = SplitMix64(seed: SplitMix64.seed(for: example.task) ^ options.seed)
+            let draw = Double(hash.next() >> 11) / Double(1 << 53)
+            if !example.isDream && draw < options.validationFraction {
+                validation.append(compiled[index])
+            } else {
+                training.append(compiled[index])
+            }
+        }
+        return (training, validation)
+    }
+
     private static func describe(_ key: ContextualKey) -> String { "\(key.slot) \(key.choice)" }
+
+    /// `leading`, then the names of `features` it lacks in the order they first appear.
+    static func featureNames(of features: [Features], after leading: [String]) -> [String] {
+        var names = leading
+        var known = Set(leading)
+        var previous: [String] = []
+        for item in features where item.names != previous {
+            for name in item.names where known.insert(name).inserted { names.append(name) }
+            previous = item.names
+        }
+        return names
+    }
 
     func compile(_ example: RankerExample, _ points: [ChoicePoint]) -> CompiledExample {
         let choices = points.map { point -> CompiledExample.Choice in
@@ -186,7 +216,7 @@ extension Ranker {
             let chosen = Int32(rows[ContextualKey(slot: point.slot, choice: point.chosen)]!)
             return CompiledExample.Choice(rows: fitted, logMultiplicity: multiplicity, chosen: chosen)
         }
-        return CompiledExample(features: example.features, choices: choices, weight: example.weight)
+        return CompiledExample(features: input(of: example.features), choices: choices, weight: example.weight)
     }
 
     /// −log P(program | task) under the model, adding its gradient (times the example's

@@ -19,9 +19,10 @@ import TestSupport
         #expect(problem.examples[0].inputs == [.string("International Business Machines")])
         #expect(problem.examples[0].output == .string("I.B.M."))
         let features = TaskFeatures.vector(of: problem)
-        #expect(features.count == TaskFeatures.count)
-        #expect(features[4] == 1)          // string output
-        #expect(features[92] == 0)         // no declared variable in the constraints
+        #expect(features.names == ExampleFeature.names + SyGuSFeature.operators
+            + [SyGuSFeature.logical, SyGuSFeature.constraints, SyGuSFeature.parameters, SyGuSFeature.functions])
+        #expect(features["output.string"] == 1)
+        #expect(features["sygus.logical"] == 0)         // no declared variable in the constraints
     }
 
     @Test func logicalSpecificationsAreDescribedByTheirOperators() throws {
@@ -29,8 +30,8 @@ import TestSupport
         #expect(problem.examples.isEmpty)
         #expect(problem.specificationOperators == ["bvsub": 1, "bvand": 1, "=": 1])
         let features = TaskFeatures.vector(of: problem)
-        #expect(features[92] == 1)
-        #expect(features[60..<92].reduce(0, +) > 0.99)
+        #expect(features["sygus.logical"] == 1)
+        #expect(SyGuSFeature.operators.map { features[$0]! }.reduce(0, +) > 0.99)
     }
 
     /// A specification `(= (spec x) (f x))` is also described by what `spec` computes.
@@ -48,8 +49,8 @@ import TestSupport
         #expect(Set(examples.map { $0.inputs[0] }).count > 4)
         #expect(turnOff.featureExamples.count == 12)
         let features = TaskFeatures.vector(of: turnOff)
-        #expect(features[3] == 1)           // bit-vector output
-        #expect(features[36] == 1)          // y's bits are a subset of x's
+        #expect(features["output.bitvector"] == 1)
+        #expect(features["bits.subset"] == 1)          // y's bits are a subset of x's
         // A specification that relates outputs only logically has none.
         let (maximum, _) = try problem("Problems/lia/train/max2.sl")
         #expect(maximum.referenceExamples().isEmpty)

@@ -82,7 +82,7 @@ extension Dream {
 
 extension TaskFeatures {
     /// The features of an example task.
-    public static func vector(of task: ExampleTask) -> [Double] {
+    public static func vector(of task: ExampleTask) -> Features {
         vector(of: task.examples.map { (inputs: $0.inputs, output: $0.output) })
     }
 }

@@ -97,7 +97,7 @@ public struct LambdaDomain: Domain {
         }
     }
 
-    public func features(of task: ExampleTask) -> [Double] { TaskFeatures.vector(of: task) }
+    public func features(of task: ExampleTask) -> Features { TaskFeatures.vector(of: task) }
 
     // MARK: Storing answers
 

@@ -180,7 +180,7 @@ public struct SyGuSDomain: Domain {
         }
     }
 
-    public func features(of task: SyGuSTask) -> [Double] { TaskFeatures.vector(of: task.problem) }
+    public func features(of task: SyGuSTask) -> Features { TaskFeatures.vector(of: task.problem) }
 
     // MARK: Storing answers
 

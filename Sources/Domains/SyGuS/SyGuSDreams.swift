@@ -13,7 +13,7 @@ public struct SyGuSDream: Sendable {
     /// The problem it was drawn for.
     public var problem: SyGuSProblem
     public var body: Tasks.Expression
-    public var features: [Double]
+    public var features: Features
     public var choices: [ChoicePoint]
     /// The problem's inputs it ran on (its examples', or its reference examples' points) with
     /// its outputs; none for a logical problem without a reference.
@@ -41,7 +41,7 @@ extension SyGuSDream {
             guard let body = problem.sample(function: 0, maximumDepth: maximumDepth, weights: weights, using: &random),
                   body.size > 1, let choices = problem.choicePoints(of: body, function: 0) else { continue }
             let examples = problem.featureExamples
-            var features: [Double]
+            var features: Features
             var shown: [(inputs: [Value], output: Value)] = []
             var behaviour = name
             if !examples.isEmpty {

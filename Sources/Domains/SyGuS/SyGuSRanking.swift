@@ -219,35 +219,6 @@ extension SyGuSProblem {
     }
 }
 
-extension TaskFeatures {
-    /// The features of a SyGuS problem: its examples when it is a programming-by-example
-    /// problem, its reference examples (`SyGuSProblem.referenceExamples`) when it has a
-    /// reference implementation, and (features 60–95) the operators its specification mentions.
-    public static func vector(of problem: SyGuSProblem) -> [Double] {
-        vector(of: problem.featureExamples, problem: problem, operators: problem.specificationOperators)
-    }
-
-    /// The features of `examples` and `operators` (a specification's operator counts), with
-    /// the shape of `problem`.
-    static func vector(of examples: [(inputs: [Value], output: Value)], problem: SyGuSProblem, operators: [String: Int]) -> [Double] {
-        vector(of: vector(of: examples), problem: problem, operators: operators)
-    }
-
-    /// `features` (of examples) completed with features 60–95.
-    static func vector(of features: [Double], problem: SyGuSProblem, operators: [String: Int]) -> [Double] {
-        var features = features
-        let total = Double(operators.values.reduce(0, +))
-        for (name, count) in operators {
-            features[60 + Int(SplitMix64.seed(for: name) % 32)] += Double(count) / max(1, total)
-        }
-        features[92] = problem.constraints.contains { $0.mentionsVariables } ? 1 : 0
-        features[93] = squash(Double(problem.constraints.count))
-        features[94] = Double(problem.functions.first?.parameters.count ?? 0) / 3
-        features[95] = problem.functions.count > 1 ? 1 : 0
-        return features
-    }
-}
-
 extension Grammar {
     /// A grammar over every production the problems' grammars offer (operators at their sorts
     /// and literal constants; helpers and chain productions have no production here), with
@@ -287,7 +258,7 @@ extension RankerExample {
     /// the root slot, so that the model's root outputs learn the task's distribution over
     /// every position (what the bottom-up search's root costs, and half of each argument's,
     /// come from; see `SyGuSProblem.costs(of:from:contextShare:)`).
-    public init(sygus task: String, features: [Double], choices: [ChoicePoint], isDream: Bool = false) {
+    public init(sygus task: String, features: Features, choices: [ChoicePoint], isDream: Bool = false) {
         var points = choices
         for point in choices where point.slot != .root {
             points.append(ChoicePoint(slot: .root, fittingProductions: point.fittingProductions,
