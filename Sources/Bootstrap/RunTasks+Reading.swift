@@ -15,7 +15,7 @@ extension RunTasks {
 
         /// Reads the tasks in `text`, the content of `file`, into `split`.
         public mutating func add(_ text: String, file: String, split: Split) throws(TaskReadError) {
-            guard let domain = domains.first(where: { $0.reads(file: file, text: text) }) else {
+            guard let domain = domain(reading: file, text: text, among: domains) else {
                 throw TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))")
             }
             if let index = lists.firstIndex(where: { $0.domainName == domain.name }) {

@@ -19,8 +19,12 @@ public protocol Domain: Sendable {
     /// The domain's name in messages and run stores (`lambda`, `sygus`).
     var name: String { get }
 
-    /// Whether `file` holds this domain's tasks; `text` is its content (standard input has
-    /// no name to go by).
+    /// The file-name extensions of the domain's task files (`json`): a file with one of them,
+    /// or found in a folder with one, is the domain's.
+    var fileExtensions: [String] { get }
+
+    /// Whether the domain reads `file`, whose extension no domain claims (standard input, say,
+    /// which has no name to go by); `text` is its content.
     func reads(file: String, text: String) -> Bool
 
     /// The tasks in the text of a task file, read within `limits`.
@@ -218,4 +222,12 @@ public struct AnswerReadError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+/// The domain among `domains` that reads `file` (whose content is `text`): the one whose
+/// extensions include the file's, else the first whose `reads(file:text:)` accepts it.
+public func domain(reading file: String, text: String, among domains: [any Domain]) -> (any Domain)? {
+    let fileExtension = file.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last.map(String.init) : nil }
+    if let fileExtension, let domain = domains.first(where: { $0.fileExtensions.contains(fileExtension) }) { return domain }
+    return domains.first { $0.reads(file: file, text: text) }
 }

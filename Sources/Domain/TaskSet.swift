@@ -81,7 +81,7 @@ public struct TaskSet: Sendable {
         var groups: [(domain: any Domain, texts: [(file: String, text: String)])] = []
         for file in files {
             let text = try read(file)
-            guard let domain = domains.first(where: { $0.reads(file: file, text: text) }) else {
+            guard let domain = domain(reading: file, text: text, among: domains) else {
                 throw TaskSetError(file: file, error: TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))"))
             }
             if let index = groups.firstIndex(where: { $0.domain.name == domain.name }) {
@@ -101,7 +101,7 @@ public struct TaskSet: Sendable {
     /// The tasks of one file, `text`, read by the first of `domains` that reads it within
     /// `limits`.
     public static func read(_ text: String, file: String, domains: [any Domain], limits: ReadingLimits) throws(TaskSetError) -> TaskSet {
-        guard let domain = domains.first(where: { $0.reads(file: file, text: text) }) else {
+        guard let domain = domain(reading: file, text: text, among: domains) else {
             throw TaskSetError(file: file, error: TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))"))
         }
         return try set(of: domain, [(file, text)], limits: limits)

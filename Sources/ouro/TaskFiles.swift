@@ -11,8 +11,8 @@ enum TaskFiles {
     /// The name standard input goes by in messages and results.
     static let standardInputName = "<stdin>"
 
-    /// The files `paths` name: files as given (`-` as itself), and the `.sl` and `.json`
-    /// files inside folders and their subfolders, sorted. A path that does not exist, or a
+    /// The files `paths` name: files as given (`-` as itself), and the task files of every
+    /// domain (`.sl`, `.json`, …) inside folders and their subfolders, sorted. A path that does not exist, or a
     /// folder with no such file, is an error.
     static func expand(_ paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
@@ -30,10 +30,12 @@ enum TaskFiles {
                 continue
             }
             let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".sl") || $0.hasSuffix(".json") }
+                .filter { file in Domains.fileExtensions.contains { file.hasSuffix("." + $0) } }
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
-            if found.isEmpty { throw InputError(file: path, message: "is a folder with no .sl or .json file") }
+            if found.isEmpty {
+                throw InputError(file: path, message: "is a folder with no \(Domains.fileExtensions.map { "." + $0 }.joined(separator: " or ")) file")
+            }
             files += found
         }
         return files

@@ -18,6 +18,8 @@ public struct LambdaDomain: Domain {
 
     public var name: String { "lambda" }
 
+    public var fileExtensions: [String] { ["json"] }
+
     /// A `.json` file, or standard input that starts with `[` or `{`.
     public func reads(file: String, text: String) -> Bool {
         if file == "-" { return text.first { !$0.isWhitespace }.map { $0 == "[" || $0 == "{" } ?? false }

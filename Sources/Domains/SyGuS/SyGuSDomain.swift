@@ -44,7 +44,9 @@ public struct SyGuSDomain: Domain {
 
     public var name: String { "sygus" }
 
-    /// Any file the λ domain does not read: `.sl` files, and SyGuS text by any other name.
+    public var fileExtensions: [String] { ["sl"] }
+
+    /// Any file the λ domain does not read: SyGuS text by any other name, or on standard input.
     public func reads(file: String, text: String) -> Bool {
         !LambdaDomain().reads(file: file, text: text)
     }
