@@ -64,6 +64,9 @@ struct CompiledMachine {
         return (x, y)
     }
 
+    // Longer than 80 lines on purpose: this is the compiled evaluator's inner loop, one switch
+    // over the node kinds; each case is a few lines, and splitting the dispatch would add a
+    // call per node evaluated.
     mutating func evaluate(_ start: Int32) throws(CompiledStop) -> Int {
         var index = start
         while true {

@@ -55,22 +55,13 @@ struct ExampleSearch {
             ? table.targets.map { target in Self.word(target!) } : nil
         let evaluator = ExpressionEvaluator(definitions: problem.definitions)
         let guardWord = conditional?.trueWhenEqualTo.map { Self.word($0) }
-
         var found: Expression?
         var verdicts = self.verdicts
         defer { self.verdicts = verdicts }
         var list = pointwise ? SpecificationGuards(specification).map { DecisionList(guards: $0, rowCount: rowCount) } : nil
         if list != nil {
             learner = nil
-            for term in list!.guards.equatedTerms {
-                if ContinuousClock.now >= deadline { return .failed(.timeout) }
-                candidates += 1
-                let outputs = table.rows.map { try? evaluator.evaluate(term, variables: [], parameters: $0) }
-                guard outputs.allSatisfy({ $0 != nil }) else { continue }
-                let cover = Self.cover({ outputs[$0]! }, table, specification, evaluator, &verdicts)
-                list!.add(term, cover: cover)
-            }
-            if let answer = list!.answer(sort: startKind) { return .found(answer) }
+            if let ended = answerFromEquatedTerms(&list!, evaluator, &verdicts) { return ended }
         }
         // A candidate checked against the constraints themselves (not target outputs) costs an
         // evaluation of every constraint per example; the clock is read after each of those,
@@ -122,13 +113,34 @@ struct ExampleSearch {
         candidates += enumerator.candidates
         if let found { return .found(found) }
         if timedOut { return .failed(.timeout) }
+        return ending(outcome, finite: (conditional?.nonterminal ?? 0) == 0 && grammar.isFinite, tried: enumerator.candidates)
+    }
+
+    /// The decision list's answer from the terms the specification equates the function to,
+    /// each checked on every example (see `SpecificationGuards`), or a timeout while checking
+    /// them; `nil` when they make no answer.
+    private mutating func answerFromEquatedTerms(_ list: inout DecisionList, _ evaluator: ExpressionEvaluator,
+                                                 _ verdicts: inout [[Value: Bool]]) -> Outcome? {
+        for term in list.guards.equatedTerms {
+            if ContinuousClock.now >= deadline { return .failed(.timeout) }
+            candidates += 1
+            let outputs = table.rows.map { try? evaluator.evaluate(term, variables: [], parameters: $0) }
+            guard outputs.allSatisfy({ $0 != nil }) else { continue }
+            let cover = Self.cover({ outputs[$0]! }, table, specification, evaluator, &verdicts)
+            list.add(term, cover: cover)
+        }
+        return list.answer(sort: grammar.nonterminals[0].sort).map { .found($0) }
+    }
+
+    /// How a search that found nothing ended. When every program of a finite grammar was
+    /// built and checked where programs of the start symbol are checked (`finite`), none fits
+    /// the examples, so none fits the constraints.
+    private func ending(_ outcome: BottomUpEnumerator.Outcome, finite: Bool, tried: Int) -> Outcome {
         switch outcome {
         case .timeLimit: return .failed(.timeout)
         case .memoryLimit: return .failed(.memoryLimit(bytes: options.memoryLimit))
         case .exhausted:
-            // Every program of a finite grammar was built and checked where programs of the
-            // start symbol are checked: none fits the examples, so none fits the constraints.
-            if (conditional?.nonterminal ?? 0) == 0 && grammar.isFinite { return .noProgramFits(tried: enumerator.candidates) }
+            if finite { return .noProgramFits(tried: tried) }
             return .failed(.exhausted(maximumCost: BottomUpEnumerator.defaultMaximumCost))
         case .stopped: return .failed(.other("stopped"))
         }

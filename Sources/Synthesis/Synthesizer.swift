@@ -78,20 +78,9 @@ public struct Synthesizer: Sendable {
             return SynthesisResult(status: status, seconds: seconds, candidates: candidates, iterations: iterations)
         }
         guard problem.functions.count == 1 else {
-            guard let bodies = DefinedFunctions(problem: problem).solve() else {
-                return result(.unknown(.unsupported("several functions to synthesize, which the constraints do not define by equations (\(problem.functions.count) functions are supported only then)")))
-            }
-            iterations = 1
-            do {
-                let verifier = try Verifier(problem: problem, timeout: options.timeout)
-                switch try verifier.verify(bodies, deadline: deadline) {
-                case .verified: return result(.solved(bodies))
-                case .counterexample: return result(.unknown(.other("the functions the equations define do not satisfy every constraint")))
-                case .unknown(let reason): return result(.unknown(.verifier(reason)))
-                }
-            } catch {
-                return result(.unknown(.other("Z3: \(error)")))
-            }
+            let (status, verified) = solveDefined(problem, deadline: deadline)
+            iterations = verified ? 1 : 0
+            return result(status)
         }
         guard let specification = Specification(problem: problem, function: 0) else {
             return result(.unknown(.unsupported("a call of the function nested in another call's arguments")))
@@ -104,20 +93,7 @@ public struct Synthesizer: Sendable {
         }
         let evaluator = ExpressionEvaluator(definitions: problem.definitions)
         var table = ExampleTable()
-        do {
-            if !problem.constraints.contains(where: \.mentionsVariables) {
-                try table.add(point: problem.variables.map { _ in Value.int(0) }, specification, evaluator)
-            } else {
-                var random = SplitMix64(seed: options.seed)
-                for _ in 0..<options.initialPoints {
-                    try table.add(point: problem.variables.map { random.value(of: $0.sort) }, specification, evaluator)
-                }
-            }
-        } catch .contradictoryOutputs(let arguments) {
-            return result(.infeasible("the constraints demand two different outputs for the input \(arguments.map(\.description).joined(separator: " "))"))
-        } catch {
-            return result(.unknown(.unsupported("constraints that cannot be evaluated at the starting points")))
-        }
+        if let failure = startingPoints(problem, specification, evaluator, into: &table) { return result(failure) }
         let grammar = problem.functions[0].grammar.addingConstants(of: problem)
         var verdicts: [[Value: Bool]] = []
         while true {
@@ -160,5 +136,45 @@ public struct Synthesizer: Sendable {
             }
             if clock.now >= deadline { return result(.unknown(.timeout)) }
         }
+    }
+
+    /// Several functions to synthesize: the functions the constraints define by equations,
+    /// verified; and whether there were such functions to verify.
+    private func solveDefined(_ problem: SyGuSProblem, deadline: ContinuousClock.Instant) -> (SynthesisResult.Status, verified: Bool) {
+        guard let bodies = DefinedFunctions(problem: problem).solve() else {
+            return (.unknown(.unsupported("several functions to synthesize, which the constraints do not define by equations (\(problem.functions.count) functions are supported only then)")), false)
+        }
+        do {
+            let verifier = try Verifier(problem: problem, timeout: options.timeout)
+            switch try verifier.verify(bodies, deadline: deadline) {
+            case .verified: return (.solved(bodies), true)
+            case .counterexample: return (.unknown(.other("the functions the equations define do not satisfy every constraint")), true)
+            case .unknown(let reason): return (.unknown(.verifier(reason)), true)
+            }
+        } catch {
+            return (.unknown(.other("Z3: \(error)")), true)
+        }
+    }
+
+    /// Adds the points counterexample-guided synthesis starts from to `table`: one point when
+    /// no constraint mentions a variable, else `options.initialPoints` seeded random points;
+    /// the status to end with when the constraints contradict themselves or cannot be evaluated.
+    private func startingPoints(_ problem: SyGuSProblem, _ specification: Specification, _ evaluator: ExpressionEvaluator,
+                                into table: inout ExampleTable) -> SynthesisResult.Status? {
+        do {
+            if !problem.constraints.contains(where: \.mentionsVariables) {
+                try table.add(point: problem.variables.map { _ in Value.int(0) }, specification, evaluator)
+            } else {
+                var random = SplitMix64(seed: options.seed)
+                for _ in 0..<options.initialPoints {
+                    try table.add(point: problem.variables.map { random.value(of: $0.sort) }, specification, evaluator)
+                }
+            }
+        } catch .contradictoryOutputs(let arguments) {
+            return .infeasible("the constraints demand two different outputs for the input \(arguments.map(\.description).joined(separator: " "))")
+        } catch {
+            return .unknown(.unsupported("constraints that cannot be evaluated at the starting points"))
+        }
+        return nil
     }
 }

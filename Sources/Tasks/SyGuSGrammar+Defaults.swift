@@ -44,26 +44,50 @@ extension SyGuSGrammar {
         }).sorted()
         for width in widths { include(.bitVector(width: width)) }
 
-        var nonterminals = sorts.enumerated().map { i, sort in
+        var grammar = DefaultGrammar(sorts: sorts, nonterminals: sorts.enumerated().map { i, sort in
             Nonterminal(name: i == 0 ? "Start" : "Start" + sortName(sort), sort: sort, productions: [],
                         allowsAnyConstant: true, allowsAnyVariable: true)
-        }
-        func index(of sort: TypeExpr) -> Int? { sorts.firstIndex(of: sort) }
-        func add(_ production: Expression, _ sort: TypeExpr) {
-            guard let i = index(of: sort), !nonterminals[i].productions.contains(production) else { return }
-            nonterminals[i].productions.append(production)
-        }
-        /// Adds `name` applied to nonterminals of `argumentSorts`, when all of them exist.
-        func addOperator(_ name: String, _ argumentSorts: [TypeExpr]) {
-            guard let primitive = Builtins.primitive(named: name, argumentSorts: argumentSorts) else { return }
-            var arguments: [Expression] = []
-            for sort in argumentSorts {
-                guard let i = index(of: sort) else { return }
-                arguments.append(.nonterminal(i))
-            }
-            add(.builtin(primitive, arguments), primitive.type.returnType)
-        }
+        })
+        grammar.addLeaves(parameters: parameters, widths: widths, integers: integers, strings: strings)
+        grammar.addOperators(widths: widths, integers: integers, comparisons: comparisons, strings: strings)
+        return SyGuSGrammar(nonterminals: grammar.nonterminals)
+    }
 
+    private static func sortName(_ sort: TypeExpr) -> String {
+        switch sort {
+        case .int: return "Int"
+        case .bool: return "Bool"
+        case .string: return "String"
+        case .bitVector(let width): return "BV\(width)"
+        case .list, .arrow, .variable: return sort.description
+        }
+    }
+}
+
+/// A default grammar as it is built: a nonterminal per sort, productions added where their
+/// sorts have nonterminals.
+private struct DefaultGrammar {
+    let sorts: [TypeExpr]
+    var nonterminals: [SyGuSGrammar.Nonterminal]
+
+    mutating func add(_ production: Expression, _ sort: TypeExpr) {
+        guard let i = sorts.firstIndex(of: sort), !nonterminals[i].productions.contains(production) else { return }
+        nonterminals[i].productions.append(production)
+    }
+
+    /// Adds `name` applied to nonterminals of `argumentSorts`, when all of them exist.
+    mutating func addOperator(_ name: String, _ argumentSorts: [TypeExpr]) {
+        guard let primitive = Builtins.primitive(named: name, argumentSorts: argumentSorts) else { return }
+        var arguments: [Expression] = []
+        for sort in argumentSorts {
+            guard let i = sorts.firstIndex(of: sort) else { return }
+            arguments.append(.nonterminal(i))
+        }
+        add(.builtin(primitive, arguments), primitive.type.returnType)
+    }
+
+    /// The parameters, and the constants of each sort.
+    mutating func addLeaves(parameters: [SortedName], widths: [Int], integers: Bool, strings: Bool) {
         for (i, parameter) in parameters.enumerated() {
             add(.parameter(i), parameter.sort)
         }
@@ -79,7 +103,10 @@ extension SyGuSGrammar {
         if strings {
             for text in ["", " "] { add(.constant(.string(text)), .string) }
         }
+    }
 
+    /// The logic's and the sorts' families of operators.
+    mutating func addOperators(widths: [Int], integers: Bool, comparisons: Bool, strings: Bool) {
         for sort in sorts where sort != .bool {
             addOperator("=", [sort, sort])
         }
@@ -115,16 +142,5 @@ extension SyGuSGrammar {
         addOperator("not", [.bool])
         addOperator("and", [.bool, .bool])
         addOperator("or", [.bool, .bool])
-        return SyGuSGrammar(nonterminals: nonterminals)
-    }
-
-    private static func sortName(_ sort: TypeExpr) -> String {
-        switch sort {
-        case .int: return "Int"
-        case .bool: return "Bool"
-        case .string: return "String"
-        case .bitVector(let width): return "BV\(width)"
-        case .list, .arrow, .variable: return sort.description
-        }
     }
 }

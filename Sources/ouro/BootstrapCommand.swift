@@ -132,23 +132,7 @@ struct BootstrapCommand: ParsableCommand {
                 }
             }
         }
-        var reader = RunTasks.Reader(domains: Domains.all)
-        for (paths, split) in [(trainPaths, Split.train), (testPaths, Split.test)] {
-            for file in try TaskFiles.expand(paths) {
-                let text = try InputError.readText(file)
-                do {
-                    try reader.add(text, file: file, split: split)
-                } catch {
-                    throw InputError(file: TaskFiles.displayName(file), position: error.position, message: error.message)
-                }
-            }
-        }
-        let tasks: RunTasks
-        do {
-            tasks = try reader.tasks()
-        } catch {
-            throw ValidationError(error.message)
-        }
+        let (reader, tasks) = try readTasks(train: trainPaths, test: testPaths)
         // A run's grammar holds weights for every production its domains offer (SyGuS problems
         // bring their grammars; uniform weights to start), and the library.
         var startGrammar = try grammarOption.grammar.map(readGrammar) ?? reader.startingGrammar() ?? readGrammar("lists")
@@ -180,12 +164,36 @@ struct BootstrapCommand: ParsableCommand {
         } catch {
             throw InputError(file: runFile, message: error.message)
         }
+        try runRounds(bootstrap, memoryLimit: settings.memoryBytes, runFile: runFile)
+    }
+
+    /// The tasks of the train and test files or folders, each file read by its domain.
+    private func readTasks(train: [String], test: [String]) throws -> (RunTasks.Reader, RunTasks) {
+        var reader = RunTasks.Reader(domains: Domains.all)
+        for (paths, split) in [(train, Split.train), (test, Split.test)] {
+            for file in try TaskFiles.expand(paths) {
+                let text = try InputError.readText(file)
+                do {
+                    try reader.add(text, file: file, split: split)
+                } catch {
+                    throw InputError(file: TaskFiles.displayName(file), position: error.position, message: error.message)
+                }
+            }
+        }
+        do {
+            return (reader, try reader.tasks())
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// Runs the rounds left, with progress on standard error and a line per finished round.
+    private func runRounds(_ bootstrap: BootstrapRun, memoryLimit: Int, runFile: String) throws {
         let json = output.json
         let progress = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
-        let runDeadline = limits.runDeadline()
         let outcome: BootstrapOutcome
         do {
-            outcome = try bootstrap.run(runDeadline: runDeadline, memoryLimit: settings.memoryBytes) { event in
+            outcome = try bootstrap.run(runDeadline: limits.runDeadline(), memoryLimit: memoryLimit) { event in
                 switch event {
                 case .wake(let round, let done, let total, let solved, let elapsed):
                     let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0

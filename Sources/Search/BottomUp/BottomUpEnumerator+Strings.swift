@@ -75,6 +75,8 @@ extension BottomUpEnumerator {
     }
 
     /// Runs a string kernel (`hasStringKernel`); `false` when some example fails.
+    // Longer than 80 lines on purpose: one switch over the string kernels, each a few lines,
+    // run for every candidate on every example; splitting it would add a call per kernel run.
     func executeStringKernel(_ instruction: CompiledRule.Instruction, _ children: UnsafePointer<Int32>,
                              wordOutput: UnsafeMutablePointer<UInt64>) -> Bool {
         let n = exampleCount

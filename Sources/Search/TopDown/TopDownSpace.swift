@@ -111,7 +111,19 @@ struct TopDownSpace: @unchecked Sendable {
                                                        slotBase: base, slotProductionWeights: slotProductionWeights,
                                                        slotVariableWeights: slotVariableWeights) : productions.map { _ in .free }
 
-        // Per slot (or once, without contextual weights): the universal productions' share.
+        (minimumHoleCost, argumentBounds, argumentBoundSums) = Self.holeBounds(
+            productions: productions, variableLogWeight: grammar.variableLogWeight, types: types, returnNodes: returnNodes,
+            variableCounts: variableCounts, argumentNodes: argumentNodes, argumentStart: argumentStart, arities: arities,
+            slotProductionWeights: slotProductionWeights, slotVariableWeights: slotVariableWeights)
+    }
+
+    /// Lower bounds on filling holes: the least any hole costs (the universal productions'
+    /// share, per slot or once without contextual weights), each argument's bound, and their
+    /// sum for each production.
+    private static func holeBounds(productions: [Production], variableLogWeight: Double, types: TypeTable, returnNodes: [Int32],
+                                   variableCounts: [Int32], argumentNodes: [Int32], argumentStart: [Int], arities: [Int],
+                                   slotProductionWeights: [[Double]], slotVariableWeights: [Double]) -> (Double, [Double], [Double]) {
+        let logWeights = productions.map(\.logWeight)
         let universal = productions.indices.filter { if case .variable = productions[$0].type.returnType { return true } else { return false } }
         func bound(_ weights: [Double], _ variableWeight: Double) -> Double {
             let shares = universal.map { weights[$0] }
@@ -119,26 +131,23 @@ struct TopDownSpace: @unchecked Sendable {
             let normaliser = top + log(shares.reduce(0) { $0 + exp($1 - top) })
             return max(0, normaliser - max(weights.max() ?? 0, variableWeight))
         }
-        if slotProductionWeights.isEmpty {
-            minimumHoleCost = bound(logWeights, grammar.variableLogWeight)
-        } else {
-            minimumHoleCost = zip(slotProductionWeights, slotVariableWeights).map { bound($0, $1) }.min() ?? 0
-        }
+        let minimumHoleCost = slotProductionWeights.isEmpty
+            ? bound(logWeights, variableLogWeight)
+            : zip(slotProductionWeights, slotVariableWeights).map { bound($0, $1) }.min() ?? 0
         var bounds: [Int32: Double] = [:]
-        let (holeBound, weights, variableWeight) = (minimumHoleCost, logWeights, grammar.variableLogWeight)
         let contextual = !slotProductionWeights.isEmpty
         let argumentBounds = argumentNodes.map { node in
-            if contextual { return holeBound }
+            if contextual { return minimumHoleCost }
             if let known = bounds[node] { return known }
-            let found = max(holeBound, Self.bound(of: node, in: types, returnNodes: returnNodes, variableCounts: variableCounts,
-                                                  logWeights: weights, variableLogWeight: variableWeight))
+            let found = max(minimumHoleCost, Self.bound(of: node, in: types, returnNodes: returnNodes, variableCounts: variableCounts,
+                                                        logWeights: logWeights, variableLogWeight: variableLogWeight))
             bounds[node] = found
             return found
         }
-        self.argumentBounds = argumentBounds
-        argumentBoundSums = arities.indices.map { production in
+        let sums = arities.indices.map { production in
             (0..<arities[production]).reduce(0.0) { $0 + argumentBounds[argumentStart[production] + $1] }
         }
+        return (minimumHoleCost, argumentBounds, sums)
     }
 
     /// The cost of the likeliest choice for a hole of type `node` when no variable is in

@@ -169,6 +169,9 @@ final class TopDownWalker {
         expand(cost: cost)
     }
 
+    // Longer than 80 lines on purpose: this is the top-down search's inner loop (a depth-first
+    // walk kept on explicit stacks); its state lives in locals across the whole walk, which
+    // helper functions would have to pass back and forth for every node.
     private func expand(cost: Double) {
         guard let hole = holes.popLast() else {
             if cost >= lower, !orderings.isEmpty, completesAnEqualPair(complete: true) { return }
