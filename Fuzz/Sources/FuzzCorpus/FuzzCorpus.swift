@@ -2,7 +2,7 @@ import FuzzDriver
 import Foundation
 import Grammar
 import Language
-import Learning
+import Compression
 
 /// The bundled lists grammar, for reading a corpus as typed programs (`ouro compress --grammar`).
 let lists: PrimitiveTable = {

@@ -1,5 +1,5 @@
 import FuzzDriver
-import Tasks
+import Domains
 
 /// The fuzz target: reads the input as a JSON task file. A thrown `TaskFileError` is a
 /// correct answer, and its message is formatted to exercise the field paths.
