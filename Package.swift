@@ -49,8 +49,8 @@ let package = Package(
         .executableTarget(
             name: "ouro",
             dependencies: [
-                "Language", "Grammar", "SMT", "Tasks", "Search", "Verification", "Synthesis", "Compression", "Ranking", "Domain", "Domains",
-                "Bootstrap",
+                // The command line knows the domains only through their list (Domains) and the seam.
+                "Language", "Grammar", "SMT", "Compression", "Ranking", "Domain", "Domains", "Bootstrap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -107,6 +107,9 @@ public protocol Domain: Sendable {
     /// What a task's file sets that the domain ignores, for verbose output.
     func ignoredSettings(of task: Task) -> [String]
 
+    /// What `ouro check` says of a file's tasks.
+    func summary(of tasks: [Task]) -> String
+
     /// What `ouro solve` prints for a search's report on `task`.
     func record(of report: SearchReport<Answer>, for task: Task, style: RecordStyle) -> SolveRecord
 

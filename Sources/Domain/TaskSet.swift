@@ -18,6 +18,8 @@ public struct TaskSet: Sendable {
     public let names: [String]
     /// What each task's file sets that the domain ignores.
     public let ignoredSettings: [[String]]
+    /// What `ouro check` says of the tasks.
+    public let summary: String
     private let solving: @Sendable (_ index: Int, Guidance, Budget, HelpBoard?, RecordStyle) -> SolveRecord
     private let dreaming: @Sendable (_ keeping: Set<String>?, Grammar, _ count: Int, _ seed: UInt64) -> [DreamExample]
     private let answering: @Sendable (_ records: [(task: String, record: JSONValue)], Grammar) throws(RecordError) -> any LearningPart
@@ -31,6 +33,7 @@ public struct TaskSet: Sendable {
         answersInStandardForm = domain.answersInStandardForm
         names = tasks.map(domain.name(of:))
         ignoredSettings = tasks.map(domain.ignoredSettings(of:))
+        summary = domain.summary(of: tasks)
         solving = { index, guidance, budget, board, style in
             domain.record(of: domain.solve(tasks[index], guidance: guidance, budget: budget, board: board), for: tasks[index], style: style)
         }

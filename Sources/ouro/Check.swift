@@ -1,6 +1,9 @@
 import ArgumentParser
+import Domain
+import Domains
 import Foundation
 import Grammar
+import Language
 
 /// `ouro check FILE...`: validates grammar files, SyGuS problem files and JSON task files,
 /// printing each error as `FILE:LINE:COLUMN: message`.
@@ -47,14 +50,16 @@ struct Check: ParsableCommand {
 
     private func summary(of file: String) throws(InputError) -> String {
         let text = try InputError.readText(file)
-        if file.hasSuffix(".sl") { return try TaskFiles.sygus(text, file: file).summary }
-        if file.hasSuffix(".json") {
-            let tasks = try TaskFiles.examples(text, file: file)
-            let names = tasks.prefix(3).map(\.name).joined(separator: ", ") + (tasks.count > 3 ? ", …" : "")
-            return "\(tasks.count) task\(tasks.count == 1 ? "" : "s") (\(names))"
+        if Domains.fileExtensions.contains(where: { file.hasSuffix("." + $0) }) {
+            do throws(TaskSetError) {
+                return try TaskSet.read(text, file: file, domains: Domains.all, limits: .none).summary
+            } catch {
+                throw InputError(file: file, position: error.error.position, message: error.error.message)
+            }
         }
         guard file.hasSuffix(".grammar") else {
-            throw InputError(file: file, position: nil, message: "unknown kind of file; expected a .grammar, .sl or .json file")
+            let kinds = ([".grammar"] + Domains.fileExtensions.map { "." + $0 }).joined(separator: ", ")
+            throw InputError(file: file, position: nil, message: "unknown kind of file; expected one of \(kinds)")
         }
         let grammar: Grammar
         do {

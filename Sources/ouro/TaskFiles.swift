@@ -1,10 +1,7 @@
-import Domain
 import Domains
 import Foundation
-import Language
-import Tasks
 
-/// Reading the problem files every command takes: SyGuS files and JSON task files, named
+/// Reading the problem files every command takes: every domain's task files, named
 /// directly, found in folders, or (`-`) read from standard input. A file that reads but asks
 /// for nothing (empty, no `synth-fun`, no task) is an error like any other bad input.
 enum TaskFiles {
@@ -41,13 +38,6 @@ enum TaskFiles {
         return files
     }
 
-    /// Whether `file` is read as JSON tasks: a `.json` name, or standard input that starts
-    /// with `[` or `{`.
-    static func isJSON(_ file: String, text: String) -> Bool {
-        if file == "-" { return text.first { !$0.isWhitespace }.map { $0 == "[" || $0 == "{" } ?? false }
-        return file.hasSuffix(".json")
-    }
-
     /// The text of `file`, or of standard input for `-`, with `readText`'s limits.
     static func text(of file: String) throws(InputError) -> String {
         guard file == "-" else { return try InputError.readText(file) }
@@ -67,28 +57,5 @@ enum TaskFiles {
     /// The name `file` is shown by.
     static func displayName(_ file: String) -> String {
         file == "-" ? standardInputName : file
-    }
-
-    /// The SyGuS problem in `text`, read from `file`; a file with nothing to synthesize is an error.
-    static func sygus(_ text: String, file: String) throws(InputError) -> SyGuSProblem {
-        try tasks(of: SyGuSDomain(), text, file: file)[0].problem
-    }
-
-    /// The tasks of the JSON task file `text`, read from `file` within `limits`; a file that
-    /// holds none is bad input, and one that passes the limits throws an error whose
-    /// `isOverLimit` is set (its tasks are unsolved, not bad input).
-    static func examples(_ text: String, file: String, limits: ReadingLimits = .none) throws(InputError) -> [ExampleTask] {
-        try tasks(of: LambdaDomain(), text, file: file, limits: limits)
-    }
-
-    /// The tasks `domain` reads in `text`, read from `file` within `limits`.
-    static func tasks<D: Domain>(of domain: D, _ text: String, file: String, limits: ReadingLimits = .none) throws(InputError) -> [D.Task] {
-        do {
-            return try domain.tasks(in: text, file: file, limits: limits)
-        } catch {
-            var failure = InputError(file: displayName(file), position: error.position, message: error.message)
-            failure.isOverLimit = error.isOverLimit
-            throw failure
-        }
     }
 }

@@ -6,7 +6,6 @@ import Foundation
 import Grammar
 import Language
 import Ranking
-import Tasks
 
 /// `ouro train TASKFILES... --solutions FILE.jsonl --grammar G -o MODEL`: trains a ranking
 /// model on the solutions `ouro solve --json` found for those tasks, plus dreams.

@@ -13,6 +13,12 @@ extension LambdaDomain {
 
     public func ignoredSettings(of task: ExampleTask) -> [String] { [] }
 
+    /// How many tasks, and the first names.
+    public func summary(of tasks: [ExampleTask]) -> String {
+        let names = tasks.prefix(3).map(\.name).joined(separator: ", ") + (tasks.count > 3 ? ", …" : "")
+        return "\(tasks.count) task\(tasks.count == 1 ? "" : "s") (\(names))"
+    }
+
     /// The best program with its log prior, seconds and candidates, and the whole frontier in
     /// JSON; the reason when there is none.
     public func record(of report: SearchReport<[FrontierEntry]>, for task: ExampleTask, style: RecordStyle) -> SolveRecord {

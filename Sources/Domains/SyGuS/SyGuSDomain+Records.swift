@@ -14,6 +14,9 @@ extension SyGuSDomain {
 
     public func ignoredSettings(of task: SyGuSTask) -> [String] { task.problem.ignoredOptions }
 
+    /// The problem's logic, functions and constraints (`SyGuSProblem.summary`).
+    public func summary(of tasks: [SyGuSTask]) -> String { tasks.map(\.problem.summary).joined(separator: "; ") }
+
     /// The answer as the SyGuS language standard 2.1 writes a response to `check-synth`: the
     /// define-funs in parentheses (one per line, as cvc5 prints them; on one line when
     /// labelled; without the parentheses when bare), `infeasible`, or `unknown` (the
