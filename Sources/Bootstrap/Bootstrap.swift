@@ -15,9 +15,9 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
     public var frontierSize = Defaults.frontierSize
     /// Abstractions learned per round (0 turns abstraction learning off).
     public var abstractionsPerRound = 5
-    public var maximumArity = 3
+    public var maximumArity = Defaults.maximumArity
     /// Dreams per round for the ranking model (the model is off when `useRanker` is false).
-    public var dreams = 1_000
+    public var dreams = Defaults.dreams
     public var useRanker = true
     /// The memory bound of each task's search, in MiB (absent in runs from older versions).
     public var memoryMiB: Int?

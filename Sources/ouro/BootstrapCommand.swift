@@ -55,20 +55,14 @@ struct BootstrapCommand: ParsableCommand {
             transform: { try CommandLineNumber.integer($0, in: 0...1_000) })
     var abstractions: Int?
 
-    @Option(name: .customLong("max-arity"), parsing: .unconditional, help: ArgumentHelp("The most arguments a learned abstraction may take, 0 ≤ A ≤ 10 (default 3).", valueName: "A"),
-            transform: { try CommandLineNumber.integer($0, in: 0...10) })
-    var maximumArity: Int?
+    @OptionGroup var arityOption: ArityOption
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many programs each task's frontier keeps, 1 ≤ K ≤ 1000 (default 5).", valueName: "K"),
-            transform: { try CommandLineNumber.integer($0, in: 1...1_000) })
-    var frontier: Int?
+    @OptionGroup var frontierOption: FrontierOption
 
     @Flag(name: .customLong("no-ranker"), help: "Do not train or use a ranking model.")
     var noRanker = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Dreams per round for the ranking model, 0 ≤ N ≤ 1000000 (default 1000).", valueName: "N"),
-            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
-    var dreams: Int?
+    @OptionGroup var dreamsOption: DreamsOption
 
     @OptionGroup var output: JSONOption
 
@@ -90,9 +84,9 @@ struct BootstrapCommand: ParsableCommand {
         if let timeout = limits.timeout { settings.timeout = timeout }
         if let seed = seedOption.given { settings.seed = seed }
         if let abstractions { settings.abstractionsPerRound = abstractions }
-        if let maximumArity { settings.maximumArity = maximumArity }
-        if let frontier { settings.frontierSize = frontier }
-        if let dreams { settings.dreams = dreams }
+        if let maximumArity = arityOption.maximumArity { settings.maximumArity = maximumArity }
+        if let frontier = frontierOption.frontier { settings.frontierSize = frontier }
+        if let dreams = dreamsOption.dreams { settings.dreams = dreams }
         if noRanker { settings.useRanker = false }
         if let memory = limits.memory {
             settings.memoryMiB = memory >> 20

@@ -30,9 +30,7 @@ struct Compress: ParsableCommand {
             transform: { try CommandLineNumber.integer($0, in: 0...10_000) })
     var iterations = 10
 
-    @Option(name: .customLong("max-arity"), parsing: .unconditional, help: ArgumentHelp("The most arguments an abstraction may take, 0 ≤ A ≤ 10.", valueName: "A"),
-            transform: { try CommandLineNumber.integer($0, in: 0...10) })
-    var maximumArity = 3
+    @OptionGroup var arityOption: ArityOption
 
     /// `--json`: one object, original_cost, final_cost, compression_ratio, abstractions, rewritten.
     @OptionGroup var format: JSONOption
@@ -62,7 +60,7 @@ struct Compress: ParsableCommand {
 
     func run() throws {
         let text = try InputError.readText(corpus)
-        let options = CompressionOptions(iterations: iterations, maximumArity: maximumArity)
+        let options = CompressionOptions(iterations: iterations, maximumArity: arityOption.arity)
         let result: CompressionResult
         let rewritten: [String]
         var types: [String: TypeExpr] = [:]

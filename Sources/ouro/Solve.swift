@@ -43,9 +43,7 @@ struct Solve: ParsableCommand {
     @Option(help: "A ranking model (from `ouro train`) that sets each task's grammar weights from its examples or specification; needs --grammar, its base. For SyGuS files the model's search gets half the timeout; if it finds nothing, the rest goes to a search with --grammar's own weights.")
     var model: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many programs each JSON task's frontier keeps, 1 ≤ K ≤ 1000.", valueName: "K"),
-            transform: { try CommandLineNumber.integer($0, in: 1...1_000) })
-    var frontier = Defaults.frontierSize
+    @OptionGroup var frontierOption: FrontierOption
 
     @Option(help: "Search: auto (bottom-up for SyGuS files, top-down for JSON tasks), bottomup or topdown.")
     var search: SearchChoice = .auto
@@ -71,7 +69,7 @@ struct Solve: ParsableCommand {
         // With a model, a search that finds nothing gives the rest of the time to the grammar's own weights.
         let guidance = Guidance(grammar: grammar, model: ranker, fallback: ranker == nil ? nil : grammar)
         var budget = Budget(timeout: .milliseconds(Int(limits.timeout(default: 10) * 1000)), memoryLimit: limits.memoryBytes,
-                            frontierSize: frontier, runDeadline: limits.runDeadline())
+                            frontierSize: frontierOption.size, runDeadline: limits.runDeadline())
         budget.seed = seedOption.seed
         if verbose {
             budget.trace = { line in printError(line) }

@@ -48,9 +48,7 @@ struct Train: ParsableCommand {
     /// The model file: -o/--output, or its former spelling --out.
     private var model: String { output ?? out ?? "" }
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many dreams to add to the training data, 0 ≤ N ≤ 1000000.", valueName: "N"),
-            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
-    var dreams = 1_000
+    @OptionGroup var dreamsOption: DreamsOption
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The most training epochs, 1 ≤ N ≤ 100000 (training stops earlier when the held-aside loss stops falling).", valueName: "N"),
             transform: { try CommandLineNumber.integer($0, in: 1...100_000) })
@@ -107,7 +105,7 @@ struct Train: ParsableCommand {
         options.learningRate = learningRate
         options.validationFraction = heldAside
         let start = Date()
-        let trained = Sleep.dreamSleep(parts, after: learned, dreams: dreams, options: options) { epoch in
+        let trained = Sleep.dreamSleep(parts, after: learned, dreams: dreamsOption.count, options: options) { epoch in
             let validation = epoch.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""
             printError(String(format: "epoch %d: training loss %.4f", epoch.epoch, epoch.trainingLoss) + validation)
         }
