@@ -1,3 +1,4 @@
+import Domains
 import Foundation
 import Language
 import Tasks
@@ -96,7 +97,15 @@ import Verification
         #expect(piped.status == 0, "\(piped.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(piped.standardOutput.utf8)) as? [String: Any])
         #expect(object["file"] as? String == "<stdin>")
+        #expect(object["task"] as? String == "<stdin>")
         #expect(object["solved"] as? Bool == true)
+        // JSON tasks on standard input are read as JSON tasks, by their first character.
+        let tasks = try TestSupport.ouro(["solve", "-", "--json", "--grammar", "lists", "--timeout", "5"],
+                                         input: try TestSupport.text("Problems/lists/train/mapping.json"))
+        #expect(tasks.status == 0 || tasks.status == 3, "\(tasks.standardError)")
+        let rows = tasks.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.count == (try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))).count)
+        #expect(rows.allSatisfy { $0["file"] as? String == "<stdin>" } && rows.contains { $0["solved"] as? Bool == true })
         let empty = try TestSupport.ouro(["solve", directory.appendingPathComponent("more").path + "/../notes-folder"])
         #expect(empty.status == 2)
         #expect(empty.standardError == "\(directory.path)/more/../notes-folder: no such file or folder\n")

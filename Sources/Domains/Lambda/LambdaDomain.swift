@@ -20,10 +20,9 @@ public struct LambdaDomain: Domain {
 
     public var fileExtensions: [String] { ["json"] }
 
-    /// A `.json` file, or standard input that starts with `[` or `{`.
+    /// A file no extension claims (standard input, say) whose text starts with `[` or `{`.
     public func reads(file: String, text: String) -> Bool {
-        if file == "-" { return text.first { !$0.isWhitespace }.map { $0 == "[" || $0 == "{" } ?? false }
-        return file.hasSuffix(".json")
+        text.first { !$0.isWhitespace }.map { $0 == "[" || $0 == "{" } ?? false
     }
 
     /// The tasks of a JSON task file; a file that holds none is an error, and one that passes
