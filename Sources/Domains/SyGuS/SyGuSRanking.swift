@@ -146,11 +146,12 @@ extension SyGuSProblem {
     /// grammar's weights (unigram, or a task-conditioned grammar's predictions): within a
     /// nonterminal, the most likely production costs 1, and each half nat less likely adds 1,
     /// up to 16; a chain production costs 1. Root costs come from the weights at the root slot
-    /// (a ranking model trained on `RankerExample(sygus:)` predicts there the task's
-    /// distribution over every position). When `grammar` has contextual weights, each argument
-    /// of each production gets costs of its own: the log-probabilities of its nonterminal's
-    /// productions in that slot averaged with those at the root (`contextShare` of the slot's),
-    /// which keeps what little data a slot has from overruling what all positions say.
+    /// (a ranking model trained on SyGuS derivations predicts there the task's distribution
+    /// over every position: see `SyGuSDomain.rankingChoices`). When `grammar` has contextual
+    /// weights, each argument of each production gets costs of its own: the log-probabilities
+    /// of its nonterminal's productions in that slot averaged with those at the root
+    /// (`contextShare` of the slot's), which keeps what little data a slot has from overruling
+    /// what all positions say.
     public func costs(of searched: SyGuSGrammar, from grammar: Grammar, contextShare: Double = 0.5) -> ProductionCosts {
         let rootWeights = logWeights(of: searched, from: grammar)
         let root = rootWeights.map(Self.costs(from:))
@@ -250,20 +251,5 @@ extension Grammar {
         case .constant(let value): return value.type.map { Primitive.constant(value, type: $0) }
         default: return nil
         }
-    }
-}
-
-extension RankerExample {
-    /// A SyGuS derivation as a ranking example: its choices in their slots, and each again at
-    /// the root slot, so that the model's root outputs learn the task's distribution over
-    /// every position (what the bottom-up search's root costs, and half of each argument's,
-    /// come from; see `SyGuSProblem.costs(of:from:contextShare:)`).
-    public init(sygus task: String, features: Features, choices: [ChoicePoint], isDream: Bool = false) {
-        var points = choices
-        for point in choices where point.slot != .root {
-            points.append(ChoicePoint(slot: .root, fittingProductions: point.fittingProductions,
-                                      fittingVariables: point.fittingVariables, chosen: point.chosen))
-        }
-        self.init(task: task, features: features, derivation: .choices(points), isDream: isDream)
     }
 }
