@@ -1,8 +1,8 @@
-/// The catalogue of built-in primitives: which names exist, the types they accept and the
-/// operation that computes each.
+/// The built-in primitives by name: which names exist, the types they accept and the
+/// operation (or constant) each stands for, read from the operator catalogue (`Operators`).
 ///
-/// Nothing registers itself here at run time; grammar files and program readers ask the
-/// catalogue explicitly. Bit-vector operations accept any width from 1 to 64: their type is
+/// Nothing registers itself here at run time; grammar files and program readers ask
+/// `Builtins` explicitly. Bit-vector operations accept any width from 1 to 64: their type is
 /// fixed by the declaration that uses them (`bvadd : bv32 -> bv32 -> bv32`).
 public enum Builtins {
     /// The types a built-in name accepts.
@@ -27,6 +27,15 @@ public enum Builtins {
             }
         }
 
+        /// The number of arguments of the signature's types.
+        public var arity: Int {
+            switch self {
+            case .scheme(let t): return t.arguments.count
+            case .bitVectorUnary: return 1
+            case .bitVectorBinary, .bitVectorComparison: return 2
+            }
+        }
+
         /// Whether `type` is one of the types this signature accepts.
         public func accepts(_ type: TypeExpr) -> Bool {
             switch self {
@@ -46,87 +55,15 @@ public enum Builtins {
         public let implementation: Primitive.Implementation
     }
 
-    private static let t0 = TypeExpr.variable(0)
-    private static let t1 = TypeExpr.variable(1)
-
-    private static func op(_ name: String, _ operation: Operation, _ signature: Signature) -> Entry {
-        Entry(name: name, signature: signature, implementation: .operation(operation))
-    }
-
-    private static func op(_ name: String, _ operation: Operation, _ arguments: [TypeExpr], _ result: TypeExpr) -> Entry {
-        op(name, operation, .scheme(.function(arguments, result)))
-    }
-
-    /// Every built-in entry, in catalogue order.
-    public static let entries: [Entry] = {
-        var all: [Entry] = [
-            // Core (SMT-LIB) and the lists domain's spellings of the same operations.
-            op("=", .equal, [t0, t0], .bool),
-            op("distinct", .distinct, [t0, t0], .bool),
-            op("ite", .ite, [.bool, t0, t0], t0),
-            op("if", .ite, [.bool, t0, t0], t0),
-            op("not", .not, [.bool], .bool),
-            op("and", .and, [.bool, .bool], .bool),
-            op("or", .or, [.bool, .bool], .bool),
-            op("xor", .xor, [.bool, .bool], .bool),
-            op("=>", .implies, [.bool, .bool], .bool),
-            // Integers.
-            op("+", .add, [.int, .int], .int),
-            op("-", .subtract, [.int, .int], .int),
-            op("-", .negate, [.int], .int),
-            op("*", .multiply, [.int, .int], .int),
-            op("div", .div, [.int, .int], .int),
-            op("mod", .mod, [.int, .int], .int),
-            op("abs", .abs, [.int], .int),
-            op("<", .less, [.int, .int], .bool),
-            op("<=", .lessOrEqual, [.int, .int], .bool),
-            op(">", .greater, [.int, .int], .bool),
-            op(">=", .greaterOrEqual, [.int, .int], .bool),
-            op("gt?", .greater, [.int, .int], .bool),
-            op("eq?", .equal, [.int, .int], .bool),
-            // Strings.
-            op("str.++", .strConcat, [.string, .string], .string),
-            op("str.len", .strLength, [.string], .int),
-            op("str.at", .strAt, [.string, .int], .string),
-            op("str.substr", .strSubstring, [.string, .int, .int], .string),
-            op("str.indexof", .strIndexOf, [.string, .string, .int], .int),
-            op("str.replace", .strReplace, [.string, .string, .string], .string),
-            op("str.replace_all", .strReplaceAll, [.string, .string, .string], .string),
-            op("str.prefixof", .strPrefixOf, [.string, .string], .bool),
-            op("str.suffixof", .strSuffixOf, [.string, .string], .bool),
-            op("str.contains", .strContains, [.string, .string], .bool),
-            op("str.to_int", .strToInt, [.string], .int),
-            op("str.to.int", .strToInt, [.string], .int),
-            op("str.from_int", .strFromInt, [.int], .string),
-            op("int.to.str", .strFromInt, [.int], .string),
-            op("str.<", .strLess, [.string, .string], .bool),
-            op("str.<=", .strLessOrEqual, [.string, .string], .bool),
-            // Lists (DreamCoder's list DSL).
-            op("map", .map, [.arrow(t0, t1), .list(t0)], .list(t1)),
-            op("fold", .fold, [.list(t0), t1, .function([t0, t1], t1)], t1),
-            op("unfold", .unfold, [t0, .arrow(t0, .bool), .arrow(t0, t1), .arrow(t0, t0)], .list(t1)),
-            op("range", .range, [.int], .list(.int)),
-            op("index", .index, [.int, .list(t0)], t0),
-            op("length", .length, [.list(t0)], .int),
-            op("cons", .cons, [t0, .list(t0)], .list(t0)),
-            op("car", .car, [.list(t0)], t0),
-            op("cdr", .cdr, [.list(t0)], .list(t0)),
-            op("empty?", .isEmpty, [.list(t0)], .bool),
-            op("is-prime", .isPrime, [.int], .bool),
-            op("is-square", .isSquare, [.int], .bool),
-            Entry(name: "empty", signature: .scheme(.list(t0)), implementation: .constant(.list([]))),
-            Entry(name: "true", signature: .scheme(.bool), implementation: .constant(.bool(true))),
-            Entry(name: "false", signature: .scheme(.bool), implementation: .constant(.bool(false))),
-        ]
-        let unary: [Operation] = [.bvnot, .bvneg]
-        let binary: [Operation] = [.bvand, .bvor, .bvxor, .bvnand, .bvnor, .bvxnor, .bvadd, .bvsub, .bvmul,
-                                   .bvudiv, .bvurem, .bvsdiv, .bvsrem, .bvsmod, .bvshl, .bvlshr, .bvashr]
-        let comparisons: [Operation] = [.bvult, .bvule, .bvugt, .bvuge, .bvslt, .bvsle, .bvsgt, .bvsge]
-        all += unary.map { op($0.rawValue, $0, .bitVectorUnary) }
-        all += binary.map { op($0.rawValue, $0, .bitVectorBinary) }
-        all += comparisons.map { op($0.rawValue, $0, .bitVectorComparison) }
-        return all
-    }()
+    /// Every built-in entry: each catalogue row's spellings (`Operators.rows`, in order), then
+    /// the constants `empty`, `true` and `false`.
+    public static let entries: [Entry] = Operators.rows.flatMap { row in
+        row.spellings.map { Entry(name: $0.name, signature: $0.signature, implementation: .operation(row.operation)) }
+    } + [
+        Entry(name: "empty", signature: .scheme(.list(.variable(0))), implementation: .constant(.list([]))),
+        Entry(name: "true", signature: .scheme(.bool), implementation: .constant(.bool(true))),
+        Entry(name: "false", signature: .scheme(.bool), implementation: .constant(.bool(false))),
+    ]
 
     private static let entriesByName: [String: [Entry]] = Dictionary(grouping: entries, by: \.name)
 

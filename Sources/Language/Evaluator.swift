@@ -91,7 +91,7 @@ struct Machine {
                 count += 1
             }
             if case .primitive(let p) = head, case .operation(let op) = p.implementation, count == op.arity {
-                return try saturated(op, program, environment)
+                return try saturated(op, arity: count, program, environment)
             }
             let f = try evaluate(function, environment)
             let x = try evaluate(argument, environment)
@@ -107,21 +107,20 @@ struct Machine {
         return .function(f)
     }
 
-    /// Evaluates `node`, an application of `op` to exactly `op.arity` arguments.
-    private mutating func saturated(_ op: Operation, _ node: Program, _ environment: Environment) throws(EvaluationFailure) -> Value {
-        switch op.arity {
+    /// Evaluates `node`, an application of `op` to exactly its `arity` of arguments.
+    private mutating func saturated(
+        _ op: Operation, arity: Int, _ node: Program, _ environment: Environment
+    ) throws(EvaluationFailure) -> Value {
+        switch arity {
         case 1:
             guard case .apply(_, let a) = node else { throw .typeMismatch }
-            let x = try evaluate(a, environment)
-            try tick(Self.work(op, x))
-            return try op.evaluate(x)
+            return try compute(op, try evaluate(a, environment))
         case 2:
             guard case .apply(.apply(_, let a), let b) = node else { throw .typeMismatch }
             let x = try evaluate(a, environment)
             let y = try evaluate(b, environment)
             if op == .map { return try map(x, y) }
-            try tick(Self.work(op, x, y))
-            return try op.evaluate(x, y)
+            return try compute(op, x, y)
         case 3:
             guard case .apply(.apply(.apply(_, let a), let b), let c) = node else { throw .typeMismatch }
             if op == .ite {
@@ -132,8 +131,7 @@ struct Machine {
             let y = try evaluate(b, environment)
             let z = try evaluate(c, environment)
             if op == .fold { return try fold(x, y, z) }
-            try tick(Self.work(op, x, y, z))
-            return try charged(op, op.evaluate(x, y, z))
+            return try compute(op, x, y, z)
         default:
             guard case .apply(.apply(.apply(.apply(_, let a), let b), let c), let d) = node, op == .unfold else {
                 throw .typeMismatch
@@ -174,11 +172,10 @@ struct Machine {
         case .fold: return try fold(arguments[0], arguments[1], arguments[2])
         case .unfold: return try unfold(arguments[0], arguments[1], arguments[2], arguments[3])
         default:
-            try tick(Self.work(op, arguments))
             switch arguments.count {
-            case 1: return try op.evaluate(arguments[0])
-            case 2: return try op.evaluate(arguments[0], arguments[1])
-            default: return try charged(op, op.evaluate(arguments[0], arguments[1], arguments[2]))
+            case 1: return try compute(op, arguments[0])
+            case 2: return try compute(op, arguments[0], arguments[1])
+            default: return try compute(op, arguments[0], arguments[1], arguments[2])
             }
         }
     }

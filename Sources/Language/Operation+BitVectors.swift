@@ -1,4 +1,6 @@
-/// SMT-LIB semantics of the bit-vector operations on raw bits.
+/// SMT-LIB semantics of the bit-vector operations on raw bits that take more than an
+/// expression: division, remainder and shifts, shared by the catalogue's rows
+/// (`Operators+BitVectors.swift`) and the bottom-up search's word kernels.
 ///
 /// Arguments and results are the low `width` bits of a `UInt64` (higher bits zero);
 /// `mask` is `BitVector.mask(width)`. Division by zero follows SMT-LIB:
@@ -74,56 +76,5 @@ public enum BitVectorSemantics {
     @inlinable
     public static func signed(_ a: UInt64, width: Int) -> Int64 {
         BitVector(a, width: width).signed
-    }
-
-    /// Computes a unary bit-vector operation.
-    @inlinable
-    public static func apply(_ op: Operation, _ a: UInt64, mask: UInt64) -> UInt64 {
-        switch op {
-        case .bvnot: return ~a & mask
-        case .bvneg: return (0 &- a) & mask
-        default: preconditionFailure("\(op) is not a unary bit-vector operation")
-        }
-    }
-
-    /// Computes a binary bit-vector operation whose result is a bit-vector.
-    @inlinable
-    public static func apply(_ op: Operation, _ a: UInt64, _ b: UInt64, width: Int, mask: UInt64) -> UInt64 {
-        switch op {
-        case .bvand: return a & b
-        case .bvor: return a | b
-        case .bvxor: return a ^ b
-        case .bvnand: return ~(a & b) & mask
-        case .bvnor: return ~(a | b) & mask
-        case .bvxnor: return ~(a ^ b) & mask
-        case .bvadd: return (a &+ b) & mask
-        case .bvsub: return (a &- b) & mask
-        case .bvmul: return (a &* b) & mask
-        case .bvudiv: return udiv(a, b, mask: mask)
-        case .bvurem: return urem(a, b)
-        case .bvsdiv: return sdiv(a, b, width: width, mask: mask)
-        case .bvsrem: return srem(a, b, width: width, mask: mask)
-        case .bvsmod: return smod(a, b, width: width, mask: mask)
-        case .bvshl: return shl(a, b, width: width, mask: mask)
-        case .bvlshr: return lshr(a, b, width: width)
-        case .bvashr: return ashr(a, b, width: width, mask: mask)
-        default: preconditionFailure("\(op) is not a binary bit-vector operation")
-        }
-    }
-
-    /// Computes a bit-vector comparison.
-    @inlinable
-    public static func compare(_ op: Operation, _ a: UInt64, _ b: UInt64, width: Int) -> Bool {
-        switch op {
-        case .bvult: return a < b
-        case .bvule: return a <= b
-        case .bvugt: return a > b
-        case .bvuge: return a >= b
-        case .bvslt: return signed(a, width: width) < signed(b, width: width)
-        case .bvsle: return signed(a, width: width) <= signed(b, width: width)
-        case .bvsgt: return signed(a, width: width) > signed(b, width: width)
-        case .bvsge: return signed(a, width: width) >= signed(b, width: width)
-        default: preconditionFailure("\(op) is not a bit-vector comparison")
-        }
     }
 }

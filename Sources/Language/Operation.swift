@@ -1,9 +1,10 @@
-/// A built-in operation that the evaluator knows how to compute.
+/// A built-in operation that the evaluator knows how to compute: an identity, whose facts
+/// (names, type, SMT-LIB name, semantics, cost) are its row of the catalogue, `Operators`.
 ///
-/// Names follow SMT-LIB 2.6 for the logical domains (bit-vectors, integers, strings) and
-/// DreamCoder's list DSL for lists; `Builtins` binds the names that grammar files and
-/// programs use to these operations and their types.
-public enum Operation: String, Hashable, Sendable, CaseIterable {
+/// The raw value is the position of the operation's row in `Operators.rows`, so that hot
+/// paths find a row by indexing an array. Names follow SMT-LIB 2.6 for the logical domains
+/// (bit-vectors, integers, strings) and DreamCoder's list DSL for lists.
+public enum Operation: Int, Hashable, Sendable, CaseIterable {
     // Core
     case equal, distinct, ite, not, and, or, xor, implies
     // Integers (64-bit; overflow is an evaluation failure)
@@ -20,38 +21,28 @@ public enum Operation: String, Hashable, Sendable, CaseIterable {
     // Lists
     case map, fold, unfold, range, index, length, cons, car, cdr, isEmpty, isPrime, isSquare
 
+    /// The operation's row of the catalogue.
+    @inlinable
+    public var row: Operators.Row { Operators.rows[rawValue] }
+
     /// The number of arguments the operation takes before it computes.
-    public var arity: Int {
-        switch self {
-        case .not, .negate, .abs, .bvnot, .bvneg, .strLength, .strToInt, .strFromInt,
-             .range, .length, .car, .cdr, .isEmpty, .isPrime, .isSquare:
-            return 1
-        case .ite, .strSubstring, .strIndexOf, .strReplace, .strReplaceAll, .fold:
-            return 3
-        case .unfold:
-            return 4
-        default:
-            return 2
-        }
-    }
+    @inlinable
+    public var arity: Int { Operators.dispatch[rawValue].arity }
 
     /// Whether the operation has two arguments that it may take in either order, with the same
     /// value or the same failure (it evaluates both).
-    public var isCommutative: Bool {
-        switch self {
-        case .add, .multiply, .equal, .distinct, .and, .or, .xor,
-             .bvand, .bvor, .bvxor, .bvnand, .bvnor, .bvxnor, .bvadd, .bvmul:
-            return true
-        default:
-            return false
-        }
-    }
+    @inlinable
+    public var isCommutative: Bool { Operators.rows[rawValue].isCommutative }
 
     /// Whether the operation calls function arguments back (`map`, `fold`, `unfold`):
     /// the evaluator runs these itself.
-    public var isHigherOrder: Bool {
-        self == .map || self == .fold || self == .unfold
-    }
+    @inlinable
+    public var isHigherOrder: Bool { Operators.rows[rawValue].isHigherOrder }
+
+    /// The SMT-LIB 2.6 name of the operation, or `nil` for the lists domain's higher-order
+    /// and list operations, which SMT-LIB lacks.
+    @inlinable
+    public var smtLIBName: String? { Operators.rows[rawValue].smtLIBName }
 }
 
 /// Why evaluating a program produced no value. Search treats any failure as "this candidate
