@@ -74,6 +74,8 @@ enum WordKernels {
         return true
     }
 
+    // Longer than 80 lines on purpose: one switch over the binary word kernels, each a loop of
+    // a line or two over the examples; splitting it would add a call per kernel run.
     private static func runBinary(_ op: Operation, _ width: Int, _ mask: UInt64,
                                   _ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>,
                                   _ out: UnsafeMutablePointer<UInt64>, _ n: Int) -> Bool {
