@@ -7,6 +7,7 @@ public enum Domains {
     public static let all: [any Domain] = [
         LambdaDomain(),
         SyGuSDomain(),
+        SequenceDomain(),
     ]
 
     /// The extensions of every domain's task files.
