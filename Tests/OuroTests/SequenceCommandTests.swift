@@ -26,6 +26,21 @@ import TestSupport
         #expect(outcome.standardError == "\(file):2:16: expected an integer, found \"four\"\n")
     }
 
+    /// `ouro check` reads a task file by the domain that claims its extension.
+    @Test func checkSummarisesASequenceFileAndReportsABadOne() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = try TestSupport.ouro(["check", "Problems/sequences/train/powers.seq"])
+        #expect(good.status == 0, "\(good.standardError)")
+        #expect(good.standardOutput == "Problems/sequences/train/powers.seq: ok, 5 tasks (powers-of-2, n-times-powers-of-2, powers-of-3, …)\n")
+        let file = try TestSupport.write(named: "short.seq", in: directory, "a: 1, 2, 3\nb: 1, 2\n")
+        let bad = try TestSupport.ouro(["check", file, "--json"])
+        #expect(bad.status == 2)
+        #expect(bad.standardOutput == "{\"column\":1,\"error\":\"expected at least 3 terms for \\\"b\\\", found 2\",\"file\":\"\(file)\",\"line\":2,\"ok\":false}\n")
+        let unknown = try TestSupport.ouro(["check", "README.md"])
+        #expect(unknown.standardError == "README.md: unknown kind of file; expected one of .grammar, .json, .sl, .seq\n")
+    }
+
     @Test func bootstrapOverTheSequenceProblemsThenDream() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
