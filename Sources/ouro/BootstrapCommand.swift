@@ -12,7 +12,7 @@ struct BootstrapCommand: ParsableCommand {
         commandName: "bootstrap",
         abstract: "Run rounds that solve, learn abstractions and train the ranking model.",
         discussion: """
-            DIR is a problem set with train/ and test/ folders of JSON task files or SyGuS files (or give \
+            DIR is a problem set with train/ and test/ folders of task files of any domain (or give \
             --train and --test files or folders). Round 0 searches every task with the starting \
             grammar; each later round first learns from the train tasks' solutions (new \
             abstractions, refitted weights, a ranking model trained on solutions and dreams) and \

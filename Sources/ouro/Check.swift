@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Argument(help: "Grammar files (*.grammar), SyGuS problem files (*.sl) and JSON task files (*.json).")
+    @Argument(help: "Grammar files (*.grammar) and task files of any domain (*.json, *.sl, *.seq).")
     var files: [String]
 
     @OptionGroup var output: JSONOption

@@ -31,7 +31,7 @@ struct DreamCommand: ParsableCommand {
 
     @OptionGroup var grammarOption: GrammarOption
 
-    @Option(parsing: .upToNextOption, help: "Task files (JSON task files, SyGuS files) whose types and inputs the dreams use.")
+    @Option(parsing: .upToNextOption, help: "Task files of any domain (.json, .sl, .seq) whose types and inputs the dreams use.")
     var tasks: [String] = []
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How many dreams, 1 ≤ N ≤ 1000000.", valueName: "N"),
@@ -52,7 +52,7 @@ struct DreamCommand: ParsableCommand {
     func validate() throws {
         if runStore != nil && (grammar != nil || !tasks.isEmpty) { throw ValidationError("Give a run store, or --grammar and --tasks, not both.") }
         if runStore == nil && (grammar == nil || tasks.isEmpty) {
-            throw ValidationError("Give --grammar and --tasks (JSON task files whose inputs the dreams run on), or a run store.")
+            throw ValidationError("Give --grammar and --tasks (task files whose inputs the dreams run on), or a run store.")
         }
         if runStore == nil && round != nil { throw ValidationError("--round applies to a run store.") }
     }

@@ -9,8 +9,9 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Synthesize a verified answer for each problem file.",
         discussion: """
-            FILE is a SyGuS file (.sl), a JSON task file (.json), a folder (its .sl and .json files and \
-            those of its subfolders) or - (standard input; JSON if it starts with [ or {). One SyGuS \
+            FILE is a task file of any domain (a SyGuS file .sl, a JSON task file .json, a sequence file \
+            .seq), a folder (every such file in it and its subfolders) or - (standard input; JSON if it \
+            starts with [ or {, else SyGuS). One SyGuS \
             file: prints the answer in the response form of the SyGuS language standard 2.1, a \
             parenthesised list of define-funs, one per line (--bare: the define-funs alone), \
             `infeasible` when no function meets the constraints, or `unknown` followed by the reason \
@@ -23,7 +24,7 @@ struct Solve: ParsableCommand {
             """
     )
 
-    @Argument(help: "Problem files (SyGuS .sl, JSON task files), folders of them, or - for standard input.")
+    @Argument(help: "Task files (SyGuS .sl, JSON task files .json, sequence files .seq), folders of them, or - for standard input.")
     var files: [String]
 
     @OptionGroup var limits: SearchOptions
@@ -45,7 +46,7 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var frontierOption: FrontierOption
 
-    @Option(help: "Search: auto (bottom-up for SyGuS files, top-down for JSON tasks), bottomup or topdown.")
+    @Option(help: "Search: auto (each domain's own: bottom-up for SyGuS files, top-down for JSON tasks and sequences), bottomup or topdown.")
     var search: SearchChoice = .auto
 
     enum SearchChoice: String, ExpressibleByArgument {

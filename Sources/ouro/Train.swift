@@ -13,8 +13,8 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a ranking model on solutions and dreams.",
         discussion: """
-            The task files are the task files that were solved (JSON task files, SyGuS files, or \
-            both); --solutions is the JSON Lines `ouro solve --json` wrote for them (each solved \
+            The task files are the task files that were solved (of any domain, or of several at \
+            once); --solutions is the JSON Lines `ouro solve --json` wrote for them (each solved \
             task's answer is a training example; a frontier's programs are weighted by posterior). \
             The grammar (--grammar, or by default the one a bootstrap over these tasks starts \
             from) is first refitted to the solutions, as a bootstrap's sleep does (written with \
@@ -24,7 +24,7 @@ struct Train: ParsableCommand {
             """
     )
 
-    @Argument(help: "The task files the solutions are for (JSON task files, SyGuS .sl files), or folders of them.")
+    @Argument(help: "The task files the solutions are for (.json, .sl, .seq), or folders of them.")
     var taskFiles: [String]
 
     @Option(help: "JSON Lines written by `ouro solve --json` for those task files.")
@@ -72,7 +72,7 @@ struct Train: ParsableCommand {
     private var seed: UInt64 { seedOption.seed }
 
     func validate() throws {
-        if taskFiles.isEmpty { throw ValidationError("Give the JSON task files the solutions are for.") }
+        if taskFiles.isEmpty { throw ValidationError("Give the task files the solutions are for.") }
         if (output == nil) == (out == nil) { throw ValidationError("Give -o/--output, the file to write the model to (once; --out is its former name).") }
     }
 
