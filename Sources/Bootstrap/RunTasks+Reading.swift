@@ -15,9 +15,7 @@ extension RunTasks {
 
         /// Reads the tasks in `text`, the content of `file`, into `split`.
         public mutating func add(_ text: String, file: String, split: Split) throws(TaskReadError) {
-            guard let domain = domain(reading: file, text: text, among: domains) else {
-                throw TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))")
-            }
+            let domain = try domain(reading: file, text: text, among: domains)
             if let index = lists.firstIndex(where: { $0.domainName == domain.name }) {
                 try lists[index].add(text, file: file, split: split)
             } else {

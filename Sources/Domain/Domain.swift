@@ -228,9 +228,13 @@ public struct AnswerReadError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The domain among `domains` that reads `file` (whose content is `text`): the one whose
-/// extensions include the file's, else the first whose `reads(file:text:)` accepts it.
-public func domain(reading file: String, text: String, among domains: [any Domain]) -> (any Domain)? {
+/// extensions include the file's, else the first whose `reads(file:text:)` accepts it. A file no
+/// domain reads is an error naming the domains.
+public func domain(reading file: String, text: String, among domains: [any Domain]) throws(TaskReadError) -> any Domain {
     let fileExtension = file.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last.map(String.init) : nil }
     if let fileExtension, let domain = domains.first(where: { $0.fileExtensions.contains(fileExtension) }) { return domain }
-    return domains.first { $0.reads(file: file, text: text) }
+    guard let domain = domains.first(where: { $0.reads(file: file, text: text) }) else {
+        throw TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))")
+    }
+    return domain
 }

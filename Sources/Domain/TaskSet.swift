@@ -84,13 +84,11 @@ public struct TaskSet: Sendable {
         var groups: [(domain: any Domain, texts: [(file: String, text: String)])] = []
         for file in files {
             let text = try read(file)
-            guard let domain = domain(reading: file, text: text, among: domains) else {
-                throw TaskSetError(file: file, error: TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))"))
-            }
-            if let index = groups.firstIndex(where: { $0.domain.name == domain.name }) {
+            let reader = try reader(of: file, text: text, among: domains)
+            if let index = groups.firstIndex(where: { $0.domain.name == reader.name }) {
                 groups[index].texts.append((file, text))
             } else {
-                groups.append((domain, [(file, text)]))
+                groups.append((reader, [(file, text)]))
             }
         }
         var sets: [TaskSet] = []
@@ -104,10 +102,17 @@ public struct TaskSet: Sendable {
     /// The tasks of one file, `text`, read by the first of `domains` that reads it within
     /// `limits`.
     public static func read(_ text: String, file: String, domains: [any Domain], limits: ReadingLimits) throws(TaskSetError) -> TaskSet {
-        guard let domain = domain(reading: file, text: text, among: domains) else {
-            throw TaskSetError(file: file, error: TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))"))
+        let reader = try reader(of: file, text: text, among: domains)
+        return try set(of: reader, [(file, text)], limits: limits)
+    }
+
+    /// The domain that reads `file` (see `domain(reading:text:among:)`).
+    private static func reader(of file: String, text: String, among domains: [any Domain]) throws(TaskSetError) -> any Domain {
+        do throws(TaskReadError) {
+            return try domain(reading: file, text: text, among: domains)
+        } catch {
+            throw TaskSetError(file: file, error: error)
         }
-        return try set(of: domain, [(file, text)], limits: limits)
     }
 
     private static func set<D: Domain>(of domain: D, _ texts: [(file: String, text: String)], limits: ReadingLimits = .none) throws(TaskSetError) -> TaskSet {

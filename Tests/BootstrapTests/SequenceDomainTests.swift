@@ -10,7 +10,7 @@ import TestSupport
 
 /// The name of the domain among `Domains.all` that reads `file`.
 private func domainName(reading file: String, text: String) -> String? {
-    domain(reading: file, text: text, among: Domains.all)?.name
+    (try? domain(reading: file, text: text, among: Domains.all))?.name
 }
 
 /// The sequence domain, written against the `Domain` seam alone: its files, its features, its
