@@ -55,6 +55,8 @@ public struct Evaluator: Sendable {
 /// The evaluator's working state: the steps left in the budget.
 struct Machine {
     var steps: Int
+    /// The catalogue's dispatch table, read once per run rather than once per operation.
+    let operators = Operators.dispatch
     /// The number of `evaluate` calls in progress.
     var depth = 0
 
@@ -90,7 +92,7 @@ struct Machine {
                 head = f
                 count += 1
             }
-            if case .primitive(let p) = head, case .operation(let op) = p.implementation, count == op.arity {
+            if case .primitive(let p) = head, case .operation(let op) = p.implementation, count == operators[op.rawValue].arity {
                 return try saturated(op, arity: count, program, environment)
             }
             let f = try evaluate(function, environment)
@@ -150,7 +152,7 @@ struct Machine {
             return try evaluate(body, environment.binding(argument))
         case .partial(let op, let arguments):
             let all = arguments + [argument]
-            if all.count < op.arity { return try makeFunction(.partial(op, all)) }
+            if all.count < operators[op.rawValue].arity { return try makeFunction(.partial(op, all)) }
             return try perform(op, all)
         }
     }

@@ -6,27 +6,27 @@ extension Machine {
     /// Computes first-order `op` on one argument value.
     @inline(__always)
     mutating func compute(_ op: Operation, _ x: Value) throws(EvaluationFailure) -> Value {
-        let work = Operators.dispatch[op.rawValue].work
+        let work = operators[op.rawValue].work
         try tick(work.steps(x))
-        guard case .unary(let f) = Operators.dispatch[op.rawValue].semantics else { throw .typeMismatch }
+        guard case .unary(let f) = operators[op.rawValue].semantics else { throw .typeMismatch }
         return try charged(work, f(x))
     }
 
     /// Computes first-order `op` on two argument values.
     @inline(__always)
     mutating func compute(_ op: Operation, _ x: Value, _ y: Value) throws(EvaluationFailure) -> Value {
-        let work = Operators.dispatch[op.rawValue].work
+        let work = operators[op.rawValue].work
         try tick(work.steps(x, y))
-        guard case .binary(let f) = Operators.dispatch[op.rawValue].semantics else { throw .typeMismatch }
+        guard case .binary(let f) = operators[op.rawValue].semantics else { throw .typeMismatch }
         return try charged(work, f(x, y))
     }
 
     /// Computes first-order `op` on three argument values (both branches of `ite` evaluated).
     @inline(__always)
     mutating func compute(_ op: Operation, _ x: Value, _ y: Value, _ z: Value) throws(EvaluationFailure) -> Value {
-        let work = Operators.dispatch[op.rawValue].work
+        let work = operators[op.rawValue].work
         try tick(work.steps(x, y, z))
-        guard case .ternary(let f) = Operators.dispatch[op.rawValue].semantics else { throw .typeMismatch }
+        guard case .ternary(let f) = operators[op.rawValue].semantics else { throw .typeMismatch }
         return try charged(work, f(x, y, z))
     }
 

@@ -37,16 +37,19 @@ extension Operators {
     /// give one), and so is calling the semantics with another number of arguments than its
     /// arity.
     ///
-    /// The closures capture nothing (they read their arguments with `Operators.int(_:)` and
-    /// its siblings, `Operators+Arguments.swift`), so that calling one retains no context:
-    /// `Operation.evaluate` costs one array read and one indirect call more than a switch.
+    /// The functions are thin: they capture nothing (they read their arguments with
+    /// `Operators.int(_:)` and its siblings, `Operators+Arguments.swift`), so the compiler
+    /// refuses a row whose semantics captures a value, and reading one from the dispatch
+    /// table copies a bare function pointer, with no context to retain and release. The
+    /// reference evaluator pays one array read and one indirect call per operation for it,
+    /// which measured as fast as the switch it replaced (`Benchmarks/`).
     public enum Semantics: Sendable {
         /// Computes from one argument value.
-        case unary(@Sendable (Value) throws(EvaluationFailure) -> Value)
+        case unary(@convention(thin) (Value) throws(EvaluationFailure) -> Value)
         /// Computes from two argument values.
-        case binary(@Sendable (Value, Value) throws(EvaluationFailure) -> Value)
+        case binary(@convention(thin) (Value, Value) throws(EvaluationFailure) -> Value)
         /// Computes from three argument values (`ite` from both branches' values).
-        case ternary(@Sendable (Value, Value, Value) throws(EvaluationFailure) -> Value)
+        case ternary(@convention(thin) (Value, Value, Value) throws(EvaluationFailure) -> Value)
         /// Run by the evaluators themselves, which call its function arguments back
         /// (`map`, `fold`, `unfold`).
         case higherOrder
