@@ -24,16 +24,7 @@ extension Grammar {
     /// variables in scope). `nil` when the program is not a well-typed η-long program of the
     /// grammar at that type.
     public func logPrior(of program: Program, request: TypeExpr) -> Double? {
-        guard let points = choicePoints(of: program, request: request) else { return nil }
-        var total = 0.0
-        for point in points {
-            var weights = point.fittingProductions.map { logWeight(of: .production($0), in: point.slot) }
-            weights += Array(repeating: logWeight(of: .variable, in: point.slot), count: point.fittingVariables)
-            guard let maximum = weights.max() else { return nil }
-            let normaliser = maximum + log(weights.reduce(0) { $0 + exp($1 - maximum) })
-            total += logWeight(of: point.chosen, in: point.slot) - normaliser
-        }
-        return total
+        choicePoints(of: program, request: request).flatMap(logLikelihood(of:))
     }
 
     /// The choices that derive `program` at type `request`, in preorder; `nil` when it is not

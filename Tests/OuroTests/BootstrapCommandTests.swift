@@ -109,7 +109,9 @@ import TestSupport
 
         let dreams = try TestSupport.ouro(["dream", path, "--count", "3", "--show", "1"])
         #expect(dreams.status == 0, "\(dreams.standardError)")
-        #expect(dreams.standardOutput.contains("(dream 1 ("))
+        // A SyGuS dream shows its log prior and the problem whose grammar and inputs it used.
+        #expect(dreams.standardOutput.contains("(log prior -"))
+        #expect(["first-name", "city-from-city-state", "file-extension"].contains { dreams.standardOutput.contains("on the inputs of \($0))") })
 
         let exported = directory.appendingPathComponent("library.grammar").path
         let library = try TestSupport.ouro(["library", path, "--export", exported])

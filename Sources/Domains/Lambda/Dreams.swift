@@ -1,3 +1,4 @@
+import Domain
 import Grammar
 import Language
 import Ranking
@@ -32,51 +33,36 @@ public struct DreamOptions: Sendable {
 }
 
 extension Dream {
-    /// Up to `options.count` dreams of `grammar` over the inputs of `tasks`: for a task drawn
-    /// at random, a program of its type is sampled and run on its inputs. Programs that fail
-    /// on an input, or give every input the same output, are dropped; of the programs with
-    /// the same outputs on the same inputs only the most probable is kept. Deterministic for
-    /// a seed.
+    /// Up to `options.count` dreams of `grammar` over the inputs of `tasks` (see `Dreaming`):
+    /// for a task drawn at random, a program of its type is sampled and run on its inputs.
+    /// Programs that fail on an input, or give every input the same output, are dropped; of
+    /// the programs with the same outputs on the same inputs only the most probable is kept.
+    /// Deterministic for a seed.
     public static func dreams(of grammar: Grammar, over tasks: [ExampleTask], options: DreamOptions = DreamOptions()) -> [Dream] {
         let usable = tasks.filter { !$0.examples.isEmpty }
-        guard !usable.isEmpty, options.count > 0 else { return [] }
-        var random = SplitMix64(seed: options.seed)
         let evaluator = Evaluator(stepLimit: options.stepLimit)
-        struct Behaviour: Hashable {
-            var task: Int
-            var outputs: [Value]
-        }
-        var kept: [Behaviour: Dream] = [:]
-        var order: [Behaviour] = []
-        var attempts = 0
-        while kept.count < options.count && attempts < options.count * options.attemptsPerDream {
-            attempts += 1
-            let index = Int(random.next() % UInt64(usable.count))
-            let source = usable[index]
-            guard let program = grammar.sample(
-                request: source.request, maximumDepth: options.maximumDepth, maximumSize: options.maximumSize,
-                attempts: 1, using: &random),
-                  let logPrior = grammar.logPrior(of: program, request: source.request)
-            else { continue }
+        let loop = Dreaming(count: options.count, seed: options.seed, attemptsPerDream: options.attemptsPerDream)
+        let dreamt = loop.dreams(over: usable, sample: { source, random -> (program: Program, logPrior: Double)? in
+            guard let program = grammar.sample(request: source.request, maximumDepth: options.maximumDepth,
+                                               maximumSize: options.maximumSize, attempts: 1, using: &random),
+                  let logPrior = grammar.logPrior(of: program, request: source.request) else { return nil }
+            return (program, logPrior)
+        }, behaviour: { (source: ExampleTask, program: Program) -> [Value]? in
             var outputs: [Value] = []
             outputs.reserveCapacity(source.examples.count)
             for example in source.examples {
-                guard let output = try? evaluator.run(program, on: example.inputs) else { break }
+                guard let output = try? evaluator.run(program, on: example.inputs) else { return nil }
                 outputs.append(output)
             }
-            guard outputs.count == source.examples.count else { continue }
-            if outputs.count > 1 && outputs.allSatisfy({ $0 == outputs[0] }) { continue }
-            let behaviour = Behaviour(task: index, outputs: outputs)
-            if let existing = kept[behaviour] {
-                if logPrior > existing.logPrior { kept[behaviour]!.program = program; kept[behaviour]!.logPrior = logPrior }
-                continue
-            }
-            let examples = zip(source.examples, outputs).map { ExampleTask.Example(inputs: $0.0.inputs, output: $0.1) }
-            let dreamTask = ExampleTask(name: "dream \(kept.count + 1)", request: source.request, examples: examples)
-            kept[behaviour] = Dream(program: program, logPrior: logPrior, inputsFrom: source.name, task: dreamTask)
-            order.append(behaviour)
+            if outputs.count > 1 && outputs.allSatisfy({ $0 == outputs[0] }) { return nil }
+            return outputs
+        })
+        return dreamt.enumerated().map { position, dream in
+            let source = usable[dream.source]
+            let examples = zip(source.examples, dream.behaviour).map { ExampleTask.Example(inputs: $0.0.inputs, output: $0.1) }
+            return Dream(program: dream.program, logPrior: dream.logPrior, inputsFrom: source.name,
+                         task: ExampleTask(name: "dream \(position + 1)", request: source.request, examples: examples))
         }
-        return order.map { kept[$0]! }
     }
 }
 

@@ -32,7 +32,7 @@ extension SyGuSDomain {
         case .solved(let answer):
             let lines = problem.functions.indices.compactMap { f in answer.bodies[f].map { problem.answer(function: f, body: $0) } }
             let programs = problem.functions.indices.compactMap { f in answer.bodies[f].map { problem.text(of: $0, function: f) } }
-            let priors = problem.functions.indices.map { f in answer.bodies[f].flatMap { problem.functions[f].grammar.logPrior(of: $0) } }
+            let priors = problem.functions.indices.map { f in answer.bodies[f].flatMap { SyGuSChoiceSpace(problem, function: f, weights: nil).logLikelihood(of: $0) } }
             let logPrior: Any = priors.contains { $0 == nil } ? NSNull() : priors.reduce(0) { $0 + $1! }.roundedToThousandths
             fields["solved"] = true
             fields["answer"] = lines.joined(separator: "\n")

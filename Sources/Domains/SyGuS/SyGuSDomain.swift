@@ -94,9 +94,7 @@ public struct SyGuSDomain: Domain {
         case .solved(let bodies):
             var logPrior = 0.0
             if let body = bodies[0], let grammar = guidance.grammar {
-                let searched = problem.functions[0].grammar
-                let weights = problem.logWeights(of: searched, from: grammar).map { $0.map { $0 ?? 0 } }
-                logPrior = searched.logPrior(of: body, logWeights: weights) ?? 0
+                logPrior = SyGuSChoiceSpace(problem, function: 0, weights: grammar).logLikelihood(of: body) ?? 0
             }
             outcome = .solved(SyGuSAnswer(bodies: bodies, logPrior: logPrior))
         case .infeasible(let reason): outcome = .infeasible(reason)
@@ -178,7 +176,7 @@ public struct SyGuSDomain: Domain {
         let problems = tasks.map { (name: $0.name, problem: $0.problem.extended(with: grammar).problem) }
         return SyGuSDream.dreams(over: problems, grammar: grammar, count: count, seed: seed).map { dream in
             DreamExample(name: dream.task, features: dream.features, choices: rankingChoices(dream.choices),
-                         program: dream.problem.text(of: dream.body, function: 0), logPrior: nil, origin: dream.task, examples: dream.examples)
+                         program: dream.problem.text(of: dream.body, function: 0), logPrior: dream.logPrior, origin: dream.origin, examples: dream.examples)
         }
     }
 

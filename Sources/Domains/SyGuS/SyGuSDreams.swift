@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Grammar
 import Language
@@ -10,9 +11,13 @@ import Tasks
 /// specification that mentions the dream's own operators, as a reference implementation would.
 public struct SyGuSDream: Sendable {
     public var task: String
+    /// The name of the problem it was drawn for.
+    public var origin: String
     /// The problem it was drawn for.
     public var problem: SyGuSProblem
     public var body: Tasks.Expression
+    /// Its log likelihood under the grammar it was drawn with (`SyGuSChoiceSpace`).
+    public var logPrior: Double
     public var features: Features
     public var choices: [ChoicePoint]
     /// The problem's inputs it ran on (its examples', or its reference examples' points) with
@@ -21,57 +26,61 @@ public struct SyGuSDream: Sendable {
 }
 
 extension SyGuSDream {
-    /// Up to `count` dreams over `problems` (single-function problems only), drawn in turn
-    /// from the problems; bare arguments, failures and constant behaviours are dropped and repeated
-    /// behaviours (the same outputs on the same problem) kept once. Deterministic for a seed.
-    /// Programs are drawn with `grammar`'s weights (see `SyGuSProblem.logWeights`).
+    /// Up to `count` dreams over `problems` (single-function problems only; see `Dreaming`):
+    /// for a problem drawn at random, a program of its grammar sampled with `grammar`'s
+    /// weights (`SyGuSChoiceSpace`) and run on the problem's inputs. Bare arguments, failures
+    /// and constant behaviours are dropped, and of the programs with the same outputs on the
+    /// same problem only the most probable is kept (for a logical problem without inputs, a
+    /// program's behaviour is its text). Deterministic for a seed.
     public static func dreams(over problems: [(name: String, problem: SyGuSProblem)], grammar: Grammar, count: Int, seed: UInt64,
                               maximumDepth: Int = 4) -> [SyGuSDream] {
         let usable = problems.filter { $0.problem.functions.count == 1 }
-        guard !usable.isEmpty, count > 0 else { return [] }
-        var random = SplitMix64(seed: seed)
-        var seen = Set<String>()
-        var dreams: [SyGuSDream] = []
-        var attempts = 0
-        while dreams.count < count && attempts < count * 30 {
-            attempts += 1
-            let (name, problem) = usable[Int(random.next() % UInt64(usable.count))]
-            let weights = problem.logWeights(of: problem.functions[0].grammar, from: grammar)
+        let dreamt = Dreaming(count: count, seed: seed).dreams(over: usable, sample: { source, random -> (program: Tasks.Expression, logPrior: Double)? in
+            let space = SyGuSChoiceSpace(source.problem, function: 0, weights: grammar)
             // A bare argument teaches nothing about what a task needs.
-            guard let body = problem.sample(function: 0, maximumDepth: maximumDepth, weights: weights, using: &random),
-                  body.size > 1, let choices = problem.choicePoints(of: body, function: 0) else { continue }
-            let examples = problem.featureExamples
+            guard let body = space.sample(from: space.start, maximumDepth: maximumDepth, using: &random), body.size > 1,
+                  let logPrior = space.logLikelihood(of: body) else { return nil }
+            return (body, logPrior)
+        }, behaviour: { (source: (name: String, problem: SyGuSProblem), body: Tasks.Expression) -> Behaviour? in
+            let examples = source.problem.featureExamples
+            guard !examples.isEmpty else { return .text(source.problem.text(of: body, function: 0)) }
+            let evaluator = ExpressionEvaluator(definitions: source.problem.definitions)
+            var outputs: [Value] = []
+            for example in examples {
+                guard let output = try? evaluator.evaluate(body, variables: [], parameters: example.inputs) else { return nil }
+                outputs.append(output)
+            }
+            guard outputs.count < 2 || Set(outputs).count > 1 else { return nil }
+            return .outputs(outputs)
+        })
+        return dreamt.enumerated().map { position, dream in
+            let (name, problem) = usable[dream.source]
             var features: Features
             var shown: [(inputs: [Value], output: Value)] = []
-            var behaviour = name
-            if !examples.isEmpty {
-                let evaluator = ExpressionEvaluator(definitions: problem.definitions)
-                var outputs: [Value] = []
-                for example in examples {
-                    guard let output = try? evaluator.evaluate(body, variables: [], parameters: example.inputs) else { break }
-                    outputs.append(output)
-                }
-                guard outputs.count == examples.count, outputs.count < 2 || Set(outputs).count > 1 else { continue }
-                shown = zip(examples, outputs).map { (inputs: $0.0.inputs, output: $0.1) }
+            if case .outputs(let outputs) = dream.behaviour {
+                shown = zip(problem.featureExamples, outputs).map { (inputs: $0.0.inputs, output: $0.1) }
                 features = TaskFeatures.vector(of: shown)
-                behaviour += " " + outputs.map(\.description).joined(separator: " ")
             } else {
                 features = TaskFeatures.vector(of: [])
-                behaviour += " " + problem.text(of: body, function: 0)
             }
             // A programming-by-example problem's specification mentions only its examples; a
             // logical one mentions its reference's operators, which for a dream are its own.
             var operators = problem.specificationOperators
             if problem.examples.isEmpty {
                 operators = ["=": 1]
-                Self.countOperators(body, into: &operators)
+                Self.countOperators(dream.program, into: &operators)
             }
             features = TaskFeatures.vector(of: features, problem: problem, operators: operators)
-            guard seen.insert(behaviour).inserted else { continue }
-            dreams.append(SyGuSDream(task: "dream \(dreams.count + 1) (\(name))", problem: problem, body: body, features: features, choices: choices,
-                                     examples: shown))
+            return SyGuSDream(task: "dream \(position + 1) (\(name))", origin: name, problem: problem, body: dream.program, logPrior: dream.logPrior,
+                              features: features, choices: problem.choicePoints(of: dream.program, function: 0) ?? [], examples: shown)
         }
-        return dreams
+    }
+
+    /// What a dream does on its problem: its outputs on the problem's inputs, or its text when
+    /// the problem has no inputs.
+    enum Behaviour: Hashable {
+        case outputs([Value])
+        case text(String)
     }
 
     static func countOperators(_ e: Tasks.Expression, into counts: inout [String: Int]) {
@@ -83,38 +92,5 @@ extension SyGuSDream {
             for argument in arguments { countOperators(argument, into: &counts) }
         case .constant, .variable, .parameter, .nonterminal: break
         }
-    }
-}
-
-extension SyGuSProblem {
-    /// A program drawn from `function`'s grammar: each production chosen with probability
-    /// proportional to `exp(weights[nonterminal][production])` (uniformly without weights; a
-    /// chain production counts as weight 0), only productions without nonterminals at the
-    /// maximum depth; `nil` when that cannot close.
-    public func sample(function: Int, maximumDepth: Int, weights: [[Double?]]? = nil, using random: inout SplitMix64) -> Tasks.Expression? {
-        let grammar = functions[function].grammar
-        func draw(_ nonterminal: Int, depth: Int) -> Tasks.Expression? {
-            let productions = grammar.nonterminals[nonterminal].productions
-            let allowed = productions.indices.filter { depth < maximumDepth || productions[$0].nonterminals.isEmpty }
-            guard !allowed.isEmpty else { return nil }
-            let masses = allowed.map { exp(weights?[nonterminal][$0] ?? 0) }
-            var target = Double(random.next() >> 11) / Double(1 << 53) * masses.reduce(0, +)
-            var pick = allowed.last!
-            for (index, mass) in zip(allowed, masses) {
-                target -= mass
-                if target <= 0 {
-                    pick = index
-                    break
-                }
-            }
-            let template = productions[pick]
-            var children: [Tasks.Expression] = []
-            for hole in template.nonterminals {
-                guard let child = draw(hole, depth: depth + 1) else { return nil }
-                children.append(child)
-            }
-            return template.fillingHoles(children)
-        }
-        return draw(0, depth: 0)
     }
 }

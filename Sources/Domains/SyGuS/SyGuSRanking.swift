@@ -197,26 +197,26 @@ extension SyGuSProblem {
     }
 
     /// The log weight of each production of `nonterminal` in `slot` under `grammar` (`nil`
-    /// for a chain production). A production the grammar lacks gets the mean weight of those
-    /// it has in the same nonterminal; a call of an abstraction retyped to this problem's
-    /// bit-vector width gets the abstraction's weight.
+    /// for a chain production). A production the grammar has no weight for gets the mean
+    /// weight of those it has in the same nonterminal (see `SyGuSChoiceSpace.knownLogWeight`).
     func logWeights(of nonterminal: SyGuSGrammar.Nonterminal, from grammar: Grammar, in slot: Slot) -> [Double?] {
-        let weights: [Double?] = nonterminal.productions.map { template in
-            guard var choice = choice(of: template) else { return nil }
-            if case .production(let key) = choice, grammar[key] == nil {
-                // An abstraction offered at another bit-vector width weighs as learned.
-                guard case .definition = template, let learned = grammar.abstractions.first(where: { $0.name == key.name }) else { return .nan }
-                choice = .production(ProductionKey(name: learned.name, type: learned.type.canonical))
-            }
-            // A choice the slot has no weight for weighs what it weighs at the root.
-            return grammar.contextualLogWeights[ContextualKey(slot: slot, choice: choice)] ?? grammar.logWeight(of: choice, in: .root)
+        let choices = nonterminal.productions.map(choice(of:))
+        let known = choices.compactMap { $0 }.map { Self.logWeight(of: $0, in: slot, under: grammar) }
+        var filled = SyGuSChoiceSpace.fillingUnknown(known).makeIterator()
+        return choices.map { $0 == nil ? nil : filled.next() }
+    }
+
+    /// The log weight of `choice` in `slot` under `grammar`, its weight at the root when the
+    /// slot has none; a call of an abstraction retyped to this problem's bit-vector width
+    /// weighs what the abstraction weighs. `nil` when the grammar has no finite weight for it.
+    static func logWeight(of choice: SlotChoice, in slot: Slot, under grammar: Grammar) -> Double? {
+        var choice = choice
+        if case .production(let key) = choice, grammar[key] == nil {
+            guard let learned = grammar.abstractions.first(where: { $0.name == key.name }) else { return nil }
+            choice = .production(ProductionKey(name: learned.name, type: learned.type.canonical))
         }
-        let known = weights.compactMap { $0 }.filter { !$0.isNaN && $0.isFinite }
-        let fallback = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
-        return weights.map { weight -> Double? in
-            guard let weight else { return nil }
-            return weight.isNaN || !weight.isFinite ? fallback : weight
-        }
+        let weight = grammar.contextualLogWeights[ContextualKey(slot: slot, choice: choice)] ?? grammar.logWeight(of: choice, in: .root)
+        return weight.isFinite ? weight : nil
     }
 }
 

@@ -1,23 +1,8 @@
-import Foundation
 import Language
 
 extension SyGuSGrammar {
-    /// The log probability of the most likely derivation of `expression` from nonterminal
-    /// `start`, where `logWeights[nonterminal][production]` are unnormalised log weights
-    /// (uniform when `nil`) normalised within each nonterminal; `nil` when the grammar cannot
-    /// derive the expression.
-    public func logPrior(of expression: Expression, from start: Int = 0, logWeights: [[Double]]? = nil) -> Double? {
-        let normalised: [[Double]] = nonterminals.indices.map { nt in
-            let weights = logWeights?[nt] ?? Array(repeating: 0, count: nonterminals[nt].productions.count)
-            let total = log(weights.reduce(0) { $0 + exp($1) })
-            return weights.map { $0 - total }
-        }
-        var memo: [Key: Double?] = [:]
-        return derive(expression, start, normalised, &memo, depth: 0)
-    }
-
-    /// The choices of the most likely derivation (uniform weights: the one with fewest
-    /// choices) of `expression` from `start`, in preorder: `(nonterminal, production)`, where
+    /// The choices of the derivation of `expression` from `start` with the fewest choices
+    /// (the first such), in preorder: `(nonterminal, production)`, where
     /// production `nil` is a constant taken under `(Constant S)`; `nil` when the grammar
     /// cannot derive the expression.
     ///
@@ -61,33 +46,6 @@ extension SyGuSGrammar {
     private struct Key: Hashable {
         var expression: Expression
         var nonterminal: Int
-    }
-
-    private func derive(_ e: Expression, _ nt: Int, _ weights: [[Double]], _ memo: inout [Key: Double?], depth: Int) -> Double? {
-        if depth > 200 { return nil }
-        let key = Key(expression: e, nonterminal: nt)
-        if let known = memo[key] { return known }
-        memo[key] = .some(nil)  // guards against cycles of chain productions
-        var best: Double?
-        for (index, template) in nonterminals[nt].productions.enumerated() {
-            var holes: [(Expression, Int)] = []
-            guard Self.match(template, e, &holes) else { continue }
-            var total = weights[nt][index]
-            var derivable = true
-            for (sub, hole) in holes {
-                guard let p = derive(sub, hole, weights, &memo, depth: depth + 1) else {
-                    derivable = false
-                    break
-                }
-                total += p
-            }
-            if derivable, best == nil || total > best! { best = total }
-        }
-        if best == nil, nonterminals[nt].allowsAnyConstant, case .constant(let v) = e, v.type == nonterminals[nt].sort {
-            best = -log(Double(max(1, nonterminals[nt].productions.count)))
-        }
-        memo[key] = .some(best)
-        return best
     }
 
     /// Whether `e` has the shape of `template`, collecting the subexpressions at its holes.
