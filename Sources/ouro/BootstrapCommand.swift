@@ -18,7 +18,8 @@ struct BootstrapCommand: ParsableCommand {
             abstractions, refitted weights, a ranking model trained on solutions and dreams) and \
             then searches every task again. Test tasks are never learned from. Everything is kept \
             in the run store (--run, default runs/NAME.sqlite); a run that was stopped continues \
-            with --resume, and a finished one is extended with --resume --rounds N. On --resume \
+            with --resume, and a finished one is extended with --resume --rounds N; --resume \
+            --from-round K continues from the state round K began with in a new run store. On --resume \
             the options left out keep the run's values, and the tasks are the run's when no DIR \
             or --train/--test is given; --jobs and --run-timeout may change, a setting that \
             changes results (--timeout, --memory, --seed, --abstractions, --max-arity, --frontier, --dreams, --no-ranker) \
@@ -49,6 +50,14 @@ struct BootstrapCommand: ParsableCommand {
     @Flag(help: "Continue the run in --run where it stopped.")
     var resume = false
 
+    @Option(name: .customLong("from-round"), parsing: .unconditional,
+            help: ArgumentHelp("With --resume: continue, in a new run store (--run, default the run's file name with -from-K), from the state round K began with: the grammar, library, ranking model and settings, byte for byte; the run branched from is only read.", valueName: "K"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
+    var fromRound: Int?
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("With --from-round: the run store to branch from (default runs/NAME.sqlite of DIR).", valueName: "RUN"))
+    var branchSource: String?
+
     @OptionGroup var seedOption: SeedOption
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Abstractions learned per round, 0 ≤ K ≤ 1000 (0: none; default 5).", valueName: "K"),
@@ -70,7 +79,12 @@ struct BootstrapCommand: ParsableCommand {
     private var tasksFromStore: Bool { resume && directory == nil && train.isEmpty && test.isEmpty }
 
     func validate() throws {
-        if tasksFromStore && runStore == nil { throw ValidationError("--resume with no problem set needs --run RUN.") }
+        if fromRound != nil && !resume { throw ValidationError("--from-round continues a run: give --resume too.") }
+        if branchSource != nil && fromRound == nil { throw ValidationError("--from names the run to branch from: give --from-round K too.") }
+        if fromRound != nil && tasksFromStore && branchSource == nil {
+            throw ValidationError("--from-round with no problem set needs the run to branch from: --from RUN.")
+        }
+        if tasksFromStore && runStore == nil && fromRound == nil { throw ValidationError("--resume with no problem set needs --run RUN.") }
         if !tasksFromStore && directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
     }
@@ -100,7 +114,17 @@ struct BootstrapCommand: ParsableCommand {
         var trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
         var testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
         let name = URL(fileURLWithPath: directory ?? trainPaths.first ?? "run").standardized.lastPathComponent
-        let runFile = runStore ?? "runs/\(name).sqlite"
+        var runFile = runStore ?? "runs/\(name).sqlite"
+        // A branch made for a run that then cannot start (its tasks or settings refused) is
+        // removed again: nothing but the branch itself is lost, and the same command can be
+        // given again once fixed.
+        var branch: String?
+        var started = false
+        defer { if let branch, !started { try? FileManager.default.removeItem(atPath: branch) } }
+        if let fromRound {
+            runFile = try makeBranch(from: fromRound, name: name)
+            branch = runFile
+        }
         if FileManager.default.fileExists(atPath: runFile) && !resume {
             throw ValidationError("\(runFile) already holds a run: continue it with --resume, or choose another --run.")
         }
@@ -153,6 +177,7 @@ struct BootstrapCommand: ParsableCommand {
         } catch let error as RunStoreError {
             throw InputError(file: runFile, message: error.message)
         }
+        started = true
         do {
             for summary in try store.finishedRounds() { printRound(summary) }
         } catch {
@@ -221,6 +246,28 @@ struct BootstrapCommand: ParsableCommand {
         } catch {
             throw InputError(file: runFile, message: error.message)
         }
+    }
+
+    /// Copies the run to branch from (`--from`, or the problem set's) as it stood when round
+    /// `round` began into a new run store (`--run`, or the default name); returns its file.
+    private func makeBranch(from round: Int, name: String) throws -> String {
+        let source = branchSource ?? "runs/\(name).sqlite"
+        let file = runStore ?? Self.branchFile(of: source, round: round)
+        do {
+            try RunStore.branch(from: source, round: round, to: file)
+        } catch {
+            throw InputError(file: error.file, message: error.message)
+        }
+        return file
+    }
+
+    /// The default file of a run branched from `source` at `round`: `runs/lists.sqlite` gives
+    /// `runs/lists-from-2.sqlite`.
+    static func branchFile(of source: String, round: Int) -> String {
+        let url = URL(fileURLWithPath: source)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let name = "\(stem)-from-\(round)" + (url.pathExtension.isEmpty ? "" : ".\(url.pathExtension)")
+        return ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
     }
 
     /// The paths in their first order, each once.

@@ -155,3 +155,53 @@ import TestSupport
             "Problems/strings/train/./first-name.sl: task first-name is given for both the train and the test split"))
     }
 }
+
+/// `--resume --from-round K`: a new run from the state round K began with.
+@Suite struct BootstrapBranchCommandTests {
+    @Test func aBranchContinuesInANewFileAndLeavesTheRunItCameFrom() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("lists.sqlite").path
+        let first = try TestSupport.ouro([
+            "bootstrap", "--train", "Problems/lists/train/mapping.json", "--test", "Problems/lists/test/mapping.json",
+            "--rounds", "1", "--timeout", "0.5", "--dreams", "20", "--run", path, "--json",
+        ])
+        #expect(first.status == 0, "\(first.standardError)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let branched = try TestSupport.ouro(["bootstrap", "--resume", "--from", path, "--from-round", "1", "--json"])
+        #expect(branched.status == 0, "\(branched.standardError)")
+        let rows = branched.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.map { $0["round"] as? Int } == [0, 1])
+        // The default name is the run's with -from-K; the run it came from is unchanged.
+        let branch = directory.appendingPathComponent("lists-from-1.sqlite").path
+        #expect(try RunStore(path: branch, access: .readOnly).grammarText(round: 1) == RunStore(path: path, access: .readOnly).grammarText(round: 1))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+
+        // The same branch again is refused: the new run's file exists.
+        let again = try TestSupport.ouro(["bootstrap", "--resume", "--from", path, "--from-round", "1"])
+        #expect(again.status == 2)
+        #expect(again.standardError == "\(branch): already exists: choose another --run for the new run\n")
+        // A branch whose run cannot start (a setting that changes results) is not left behind.
+        let other = directory.appendingPathComponent("other.sqlite").path
+        let refused = try TestSupport.ouro(["bootstrap", "--resume", "--from", path, "--from-round", "0", "--timeout", "2", "--run", other])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("--timeout is 0.5 in \(other), 2 given"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: other))
+        let late = try TestSupport.ouro(["bootstrap", "--resume", "--from", path, "--from-round", "5", "--run", directory.appendingPathComponent("x.sqlite").path])
+        #expect(late.status == 2)
+        #expect(late.standardError == "\(path): holds no round 5 to branch from: its rounds go from 0 to 1\n")
+    }
+
+    @Test(arguments: [
+        (["--from-round", "1", "--run", "a.sqlite"], "--from-round continues a run: give --resume too."),
+        (["--resume", "--from", "a.sqlite"], "--from names the run to branch from: give --from-round K too."),
+        (["--resume", "--from-round", "1"], "--from-round with no problem set needs the run to branch from: --from RUN."),
+        (["--resume", "--from", "a.sqlite", "--from-round", "-1"], "Error: The value '-1' is invalid for '--from-round <K>': must be at least 0; takes a whole number, 0 ≤ n ≤ 1000000"),
+    ])
+    func branchOptionsAreChecked(arguments: [String], message: String) throws {
+        let outcome = try TestSupport.ouro(["bootstrap"] + arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+    }
+}
