@@ -142,10 +142,10 @@ public final class BootstrapRun: Sendable {
             if timeIsUp() { return .runTimeLimit(round: last.round + 1) }
             report(.sleep(round: last.round))
             let start = Date()
-            let (next, rankerData, learned) = try learn(round: last.round, grammar: try grammar(for: last.round))
+            let (next, rankerData, learned, timings) = try learn(round: last.round, grammar: try grammar(for: last.round))
             var summary = last
             summary.seconds += Date().timeIntervalSince(start)
-            try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned)
+            try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned, timings: timings)
         }
         for round in stride(from: finished.count, through: settings.rounds, by: 1) {
             if timeIsUp() { return .runTimeLimit(round: round) }
@@ -233,15 +233,15 @@ public final class BootstrapRun: Sendable {
             return summary
         }
         report(.sleep(round: round))
-        let (next, rankerData, learned) = try learn(round: round, grammar: grammar)
+        let (next, rankerData, learned, timings) = try learn(round: round, grammar: grammar)
         summary.seconds = Date().timeIntervalSince(start)
-        try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned)
+        try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned, timings: timings)
         return summary
     }
 
     /// A round's abstraction and dream sleep (see `Sleep`): the next round's grammar, ranking
     /// model and new abstractions, learned from the train tasks' latest answers.
-    private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction]) {
+    private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction], [(part: String, seconds: Double)]) {
         let frontiers = try store.latestFrontierRows(upTo: round)
         let train = stored.indices.filter { stored[$0].split == .train }
         var answers: [Int: [(program: StoredAnswer, place: String)]] = [:]
@@ -249,7 +249,7 @@ public final class BootstrapRun: Sendable {
         do {
             let parts = try runTasks.sleepParts(train: train, answers: answers, grammar: grammar, round: round)
             let output = try Sleep.learn(parts, input: SleepInput(round: round, grammar: grammar, startGrammar: startGrammar, settings: settings))
-            return (output.grammar, output.ranker, output.learned)
+            return (output.grammar, output.ranker, output.learned, output.timings)
         } catch SleepError.unreadableAnswer(let place, let message) {
             throw store.damaged("\(place): \(message)")
         }

@@ -13,6 +13,23 @@ extension RunReport {
         return table + "</table>\n"
     }
 
+    /// Where each round's time went: its wake (the round's seconds less its sleep's) and each
+    /// part of its sleep, as recorded (`RunStore.timings`); nothing for a run that recorded none.
+    static func timingsTable(_ rounds: [RoundSummary], sleeps: [[(part: String, seconds: Double)]]) -> String {
+        guard sleeps.contains(where: { !$0.isEmpty }) else { return "" }
+        var parts: [String] = []
+        for sleep in sleeps { for (part, _) in sleep where !parts.contains(part) { parts.append(part) } }
+        var table = "<h2>Where each round's time went</h2>\n<table><tr><th>round</th><th>wake</th>"
+            + parts.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+        for (summary, sleep) in zip(rounds, sleeps) {
+            let seconds = Dictionary(sleep.map { ($0.part, $0.seconds) }, uniquingKeysWith: +)
+            let wake = max(0, summary.seconds - sleep.reduce(0) { $0 + $1.seconds })
+            table += "<tr><td class=n>\(summary.round)</td><td class=n>\(String(format: "%.1f s", wake))</td>"
+                + parts.map { part in "<td class=n>\(seconds[part].map { String(format: "%.2f s", $0) } ?? "–")</td>" }.joined() + "</tr>\n"
+        }
+        return table + "</table>\n<p class=muted>The wake is the round's time less its sleep's; the last round has no sleep.</p>\n"
+    }
+
     /// Why tasks went unsolved: each reason with the number of tasks it stopped, per round.
     static func reasonsTable(_ rows: [TaskRoundResult]) -> String {
         let unsolved = rows.filter { !$0.solved }

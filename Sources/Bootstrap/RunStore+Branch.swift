@@ -30,7 +30,7 @@ extension RunStore {
             let copy = try DatabaseQueue(path: temporary)
             try original.queue.backup(to: copy)
             try copy.write { db in
-                for table in ["results", "solutions", "rounds", "events"] {
+                for table in ["results", "solutions", "rounds", "events", "timings"] where try db.tableExists(table) {
                     try db.execute(sql: "DELETE FROM \(table) WHERE round >= ?", arguments: [round])
                 }
                 for table in ["grammars", "rankers", "abstractions"] {

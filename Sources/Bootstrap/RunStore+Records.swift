@@ -162,8 +162,12 @@ extension RunStore {
 
     /// Ends a round in one transaction: its summary, the next round's grammar and ranking
     /// model (when there is a next round) and the abstractions learned for it.
-    public func finish(_ summary: RoundSummary, nextGrammar: String?, nextRanker: Data?, abstractions: [StoredAbstraction]) throws(RunStoreError) {
+    public func finish(_ summary: RoundSummary, nextGrammar: String?, nextRanker: Data?, abstractions: [StoredAbstraction],
+                       timings: [(part: String, seconds: Double)] = []) throws(RunStoreError) {
         try write { db in
+            for (part, seconds) in timings {
+                try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, NULL, ?, ?)", arguments: [summary.round, part, seconds])
+            }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO rounds (round, trainSolved, trainTotal, testSolved, testTotal, newAbstractions, librarySize, seconds, medianCandidatesTest)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -234,6 +238,19 @@ extension RunStore {
                 return StoredAbstraction(
                     name: try stored.text("name"), round: try stored.count("round"), body: try stored.text("body"), pattern: try stored.text("pattern"),
                     type: try stored.text("type"), arity: try stored.count("arity"), uses: try stored.count("uses"), utility: try stored.int("utility"))
+            }
+        }
+    }
+
+    /// The seconds round `round`'s parts took that are not a task's (its sleep's), in the order
+    /// recorded; none for a store from before they were recorded.
+    public func timings(round: Int) throws(RunStoreError) -> [(part: String, seconds: Double)] {
+        try read { db in
+            guard try db.tableExists("timings") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, part, seconds FROM timings WHERE round = ? AND task IS NULL ORDER BY rowid",
+                                    arguments: [round]).map { row in
+                let stored = value(row, table: "timings", label: "round \(round)")
+                return (try stored.text("part"), try stored.double("seconds"))
             }
         }
     }

@@ -182,6 +182,16 @@ extension RunStore {
                 t.add(column: "content", .text)
             }
         }
+        // v3: where time went, by round, part and (for a wake's parts) task: what the loop
+        // measures of itself. Stores from before have no rows.
+        migrator.registerMigration("v3") { db in
+            try db.create(table: "timings") { t in
+                t.column("round", .integer).notNull()
+                t.column("task", .integer).references("tasks")
+                t.column("part", .text).notNull()
+                t.column("seconds", .double).notNull()
+            }
+        }
         return migrator
     }
 }

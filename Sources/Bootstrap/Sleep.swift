@@ -26,12 +26,29 @@ public enum Sleep {
         let learned = try abstractionSleep(parts, round: input.round, grammar: input.grammar, startGrammar: input.startGrammar,
                                            abstractions: settings.abstractionsPerRound, maximumArity: settings.maximumArity)
         var ranker: Data?
+        var timings = learned.timings
         if settings.useRanker && !learned.solutions.isEmpty {
             var options = RankerTrainingOptions()
             options.seed = settings.seed &+ UInt64(input.round)
-            ranker = dreamSleep(parts, after: learned, dreams: settings.dreams, options: options)?.ranker.fileData()
+            let trained = dreamSleep(parts, after: learned, dreams: settings.dreams, options: options)
+            ranker = trained?.ranker.fileData()
+            timings += trained?.timings ?? []
         }
-        return SleepOutput(grammar: learned.grammar, ranker: ranker, learned: learned.abstractions, derivations: learned.derivations)
+        return SleepOutput(grammar: learned.grammar, ranker: ranker, learned: learned.abstractions, derivations: learned.derivations,
+                           timings: timings)
+    }
+
+    /// What `body` returned, with the seconds it took.
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = ContinuousClock.now
+        let value = try body()
+        return (value, seconds(since: start))
+    }
+
+    /// The seconds from `start` to now.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     }
 
     /// What an abstraction sleep learned.
@@ -44,6 +61,9 @@ public enum Sleep {
         public var solutions: [(part: Int, owner: Int, solution: Solution)]
         /// Each solution's derivation in the library (`nil` where none was found).
         public var derivations: [[ChoicePoint]?]
+        /// The seconds its parts took: `compression` (learning and rewriting), `refitting`
+        /// (derivations in the new library and the refit).
+        public var timings: [(part: String, seconds: Double)]
     }
 
     /// The abstraction sleep of round `round`, which searched with `grammar` (see `Sleep`);
@@ -57,8 +77,11 @@ public enum Sleep {
         for (index, part) in parts.enumerated() {
             solutions += part.solutions(in: base).map { (index, $0.owner, $0.solution) }
         }
-        let library = try compress(solutions.map(\.solution), base: base, previous: recompressed ? grammar.abstractions : [],
-                                   iterations: abstractions * (recompressed ? round + 1 : 1), maximumArity: maximumArity, round: round)
+        let (library, compressing) = try timed {
+            try compress(solutions.map(\.solution), base: base, previous: recompressed ? grammar.abstractions : [],
+                         iterations: abstractions * (recompressed ? round + 1 : 1), maximumArity: maximumArity, round: round)
+        }
+        let refitStart = ContinuousClock.now
         var derivations: [[ChoicePoint]?] = []
         var points: [[(ChoicePoint, Double)]] = Array(repeating: [], count: parts.count)
         for (index, (part, owner, solution)) in solutions.enumerated() {
@@ -70,16 +93,19 @@ public enum Sleep {
             parts[part].shared(points[part], owners: Set(solutions.filter { $0.part == part }.map(\.owner)).sorted())
         }
         let next = library.grammar.refitted(toChoices: shared, contextual: parts.contains { $0.fitsContextualWeights })
-        return Learned(grammar: next, abstractions: library.learned, solutions: solutions, derivations: derivations)
+        let refitting = seconds(since: refitStart)
+        return Learned(grammar: next, abstractions: library.learned, solutions: solutions, derivations: derivations,
+                       timings: [("compression", compressing), ("refitting", refitting)])
     }
 
     /// The dream sleep: a ranking model for `learned.grammar`, trained on the derivations the
     /// abstraction sleep found, each described by its task's features, and on `dreams` dreams
     /// drawn from the grammar (shared out among the parts, seeded by `options.seed`); `nil`
     /// when there is nothing to train on.
+    /// `timings` says how long drawing the dreams (`dreaming`) and training (`training`) took.
     public static func dreamSleep(_ parts: [any LearningPart], after learned: Learned, dreams: Int, options: RankerTrainingOptions,
                                   progress: ((RankerTrainingReport.Epoch) -> Void)? = nil)
-        -> (ranker: Ranker, report: RankerTrainingReport, dreams: Int)? {
+        -> (ranker: Ranker, report: RankerTrainingReport, dreams: Int, timings: [(part: String, seconds: Double)])? {
         var examples: [RankerExample] = []
         for ((part, owner, solution), derivation) in zip(learned.solutions, learned.derivations) {
             guard let derivation else { continue }
@@ -88,6 +114,7 @@ public enum Sleep {
                                           weight: solution.weight))
         }
         var dreamed = 0
+        let dreamStart = ContinuousClock.now
         for (index, part) in parts.enumerated() {
             let count = dreams / parts.count + (index < dreams % parts.count ? 1 : 0)
             for dream in part.dreams(grammar: learned.grammar, count: count, seed: options.seed) {
@@ -96,9 +123,10 @@ public enum Sleep {
                 dreamed += 1
             }
         }
+        let dreaming = seconds(since: dreamStart)
         guard !examples.isEmpty else { return nil }
-        let (ranker, report) = Ranker.train(examples, grammar: learned.grammar, options: options, progress: progress)
-        return (ranker, report, dreamed)
+        let ((ranker, report), training) = timed { Ranker.train(examples, grammar: learned.grammar, options: options, progress: progress) }
+        return (ranker, report, dreamed, [("dreaming", dreaming), ("training", training)])
     }
 
     /// The library compression learns from `solutions` on top of `base`: the grammar with the
@@ -163,4 +191,6 @@ struct SleepOutput {
     /// Each solution's derivation in the new library (`nil` where none was found), in the
     /// order of the parts and their answers.
     var derivations: [[ChoicePoint]?]
+    /// The seconds its parts took (see `Sleep.Learned.timings`, `Sleep.dreamSleep`).
+    var timings: [(part: String, seconds: Double)]
 }

@@ -109,7 +109,7 @@ struct Train: ParsableCommand {
             let validation = epoch.validationLoss.map { String(format: ", held aside %.4f", $0) } ?? ""
             printError(String(format: "epoch %d: training loss %.4f", epoch.epoch, epoch.trainingLoss) + validation)
         }
-        guard let (ranker, report, dreamed) = trained else {
+        guard let (ranker, report, dreamed, _) = trained else {
             throw InputError(file: solutions, message: "no solved task in it can be derived by its grammar; nothing to train on")
         }
         // A loss that is not a number means the weights are not numbers either: no model to write.
