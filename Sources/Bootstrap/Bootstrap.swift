@@ -201,7 +201,7 @@ public final class BootstrapRun: Sendable {
             var frontier: [StoredProgram] = []
             if case .solved(let answer) = found.outcome { frontier = answer }
             let result = StoredResult(task: stored[task].id, solved: found.isSolved, seconds: found.seconds, candidates: found.candidates,
-                                      reason: found.reason, frontier: frontier)
+                                      reason: found.reason, frontier: frontier, timings: found.timings)
             do throws(RunStoreError) {
                 try store.record(round: round, result)
             } catch {
@@ -241,7 +241,7 @@ public final class BootstrapRun: Sendable {
 
     /// A round's abstraction and dream sleep (see `Sleep`): the next round's grammar, ranking
     /// model and new abstractions, learned from the train tasks' latest answers.
-    private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction], [(part: String, seconds: Double)]) {
+    private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction], Timings) {
         let frontiers = try store.latestFrontierRows(upTo: round)
         let train = stored.indices.filter { stored[$0].split == .train }
         var answers: [Int: [(program: StoredAnswer, place: String)]] = [:]

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 extension RunReport {
@@ -13,21 +14,23 @@ extension RunReport {
         return table + "</table>\n"
     }
 
-    /// Where each round's time went: its wake (the round's seconds less its sleep's) and each
-    /// part of its sleep, as recorded (`RunStore.timings`); nothing for a run that recorded none.
-    static func timingsTable(_ rounds: [RoundSummary], sleeps: [[(part: String, seconds: Double)]]) -> String {
-        guard sleeps.contains(where: { !$0.isEmpty }) else { return "" }
-        var parts: [String] = []
-        for sleep in sleeps { for (part, _) in sleep where !parts.contains(part) { parts.append(part) } }
-        var table = "<h2>Where each round's time went</h2>\n<table><tr><th>round</th><th>wake</th>"
-            + parts.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
-        for (summary, sleep) in zip(rounds, sleeps) {
-            let seconds = Dictionary(sleep.map { ($0.part, $0.seconds) }, uniquingKeysWith: +)
-            let wake = max(0, summary.seconds - sleep.reduce(0) { $0 + $1.seconds })
+    /// Where each round's time went, as recorded (`RunStore.timings`): its wake's wall time
+    /// (the round's seconds less its sleep's), each part of its searches summed over the tasks,
+    /// and each part of its sleep; nothing for a run that recorded none.
+    static func timingsTable(_ rounds: [RoundSummary], timings: [(sleep: Timings, searches: Timings)]) -> String {
+        guard timings.contains(where: { !$0.sleep.seconds.isEmpty || !$0.searches.seconds.isEmpty }) else { return "" }
+        let searchParts = Timings.Part.allCases.filter { part in timings.contains { $0.searches.seconds[part] != nil } }
+        let sleepParts = Timings.Part.allCases.filter { part in timings.contains { $0.sleep.seconds[part] != nil } }
+        var table = "<h2>Where each round's time went</h2>\n<table><tr><th>round</th><th>wake (wall)</th>"
+            + searchParts.map { "<th>searches: \($0.rawValue)</th>" }.joined() + sleepParts.map { "<th>sleep: \($0.rawValue)</th>" }.joined() + "</tr>\n"
+        func cell(_ seconds: Double?) -> String { "<td class=n>\(seconds.map { String(format: "%.2f s", $0) } ?? "–")</td>" }
+        for (summary, timing) in zip(rounds, timings) {
+            let wake = max(0, summary.seconds - timing.sleep.seconds.values.reduce(0, +))
             table += "<tr><td class=n>\(summary.round)</td><td class=n>\(String(format: "%.1f s", wake))</td>"
-                + parts.map { part in "<td class=n>\(seconds[part].map { String(format: "%.2f s", $0) } ?? "–")</td>" }.joined() + "</tr>\n"
+                + searchParts.map { cell(timing.searches.seconds[$0]) }.joined() + sleepParts.map { cell(timing.sleep.seconds[$0]) }.joined() + "</tr>\n"
         }
-        return table + "</table>\n<p class=muted>The wake is the round's time less its sleep's; the last round has no sleep.</p>\n"
+        return table + "</table>\n<p class=muted>A search's parts add up over the tasks and the jobs that ran them in parallel; "
+            + "its search part is enumeration, evaluation and pruning together. The last round has no sleep.</p>\n"
     }
 
     /// Why tasks went unsolved: each reason with the number of tasks it stopped, per round.

@@ -26,6 +26,8 @@ public struct StoredResult: Sendable {
     public var candidates: Int
     public var reason: String?
     public var frontier: [StoredProgram]
+    /// Where the search's time went, as far as its domain measured it.
+    public var timings = Timings()
 }
 
 /// The summary line of a finished round.
@@ -106,6 +108,11 @@ extension RunStore {
             try db.execute(sql: "INSERT OR REPLACE INTO results (round, task, solved, seconds, candidates, reason) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [round, result.task, result.solved, result.seconds, result.candidates, StoredValue.binding(result.reason)])
             try db.execute(sql: "DELETE FROM solutions WHERE round = ? AND task = ?", arguments: [round, result.task])
+            try db.execute(sql: "DELETE FROM timings WHERE round = ? AND task = ?", arguments: [round, result.task])
+            for (part, seconds) in result.timings.parts {
+                try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, ?, ?, ?)",
+                               arguments: [round, result.task, part.rawValue, seconds])
+            }
             for (rank, entry) in result.frontier.enumerated() {
                 try db.execute(sql: """
                     INSERT INTO solutions (round, task, rank, program, logPrior, logLikelihood, seconds, candidates, form, content)
@@ -163,10 +170,12 @@ extension RunStore {
     /// Ends a round in one transaction: its summary, the next round's grammar and ranking
     /// model (when there is a next round) and the abstractions learned for it.
     public func finish(_ summary: RoundSummary, nextGrammar: String?, nextRanker: Data?, abstractions: [StoredAbstraction],
-                       timings: [(part: String, seconds: Double)] = []) throws(RunStoreError) {
+                       timings: Timings = Timings()) throws(RunStoreError) {
         try write { db in
-            for (part, seconds) in timings {
-                try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, NULL, ?, ?)", arguments: [summary.round, part, seconds])
+            try db.execute(sql: "DELETE FROM timings WHERE round = ? AND task IS NULL", arguments: [summary.round])
+            for (part, seconds) in timings.parts {
+                try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, NULL, ?, ?)",
+                               arguments: [summary.round, part.rawValue, seconds])
             }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO rounds (round, trainSolved, trainTotal, testSolved, testTotal, newAbstractions, librarySize, seconds, medianCandidatesTest)
@@ -242,16 +251,23 @@ extension RunStore {
         }
     }
 
-    /// The seconds round `round`'s parts took that are not a task's (its sleep's), in the order
-    /// recorded; none for a store from before they were recorded.
-    public func timings(round: Int) throws(RunStoreError) -> [(part: String, seconds: Double)] {
+    /// Where round `round`'s time went: its sleep's parts, and each part of its wake summed
+    /// over its tasks (`searches`, CPU seconds across the jobs); empty for a store from before
+    /// they were recorded. A part this version does not know is left out.
+    public func timings(round: Int) throws(RunStoreError) -> (sleep: Timings, searches: Timings) {
         try read { db in
-            guard try db.tableExists("timings") else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, part, seconds FROM timings WHERE round = ? AND task IS NULL ORDER BY rowid",
-                                    arguments: [round]).map { row in
+            var sleep = Timings(), searches = Timings()
+            guard try db.tableExists("timings") else { return (sleep, searches) }
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, part, seconds FROM timings WHERE round = ?", arguments: [round]) {
                 let stored = value(row, table: "timings", label: "round \(round)")
-                return (try stored.text("part"), try stored.double("seconds"))
+                guard let part = Timings.Part(rawValue: try stored.text("part")) else { continue }
+                if row["task"] == nil {
+                    sleep.add(part, try stored.double("seconds"))
+                } else {
+                    searches.add(part, try stored.double("seconds"))
+                }
             }
+            return (sleep, searches)
         }
     }
 

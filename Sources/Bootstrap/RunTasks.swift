@@ -91,7 +91,7 @@ extension RunTasks {
                 case .infeasible(let reason): outcome = .infeasible(reason)
                 case .stopped(let reason): outcome = .stopped(reason)
                 }
-                return SearchReport(outcome: outcome, seconds: report.seconds, candidates: report.candidates)
+                return SearchReport(outcome: outcome, seconds: report.seconds, candidates: report.candidates, timings: report.timings)
             }
             sleepPart = { train, stored, grammar, round in
                 var answers: [(task: D.Task, answer: D.Answer)] = []

@@ -32,23 +32,10 @@ public enum Sleep {
             options.seed = settings.seed &+ UInt64(input.round)
             let trained = dreamSleep(parts, after: learned, dreams: settings.dreams, options: options)
             ranker = trained?.ranker.fileData()
-            timings += trained?.timings ?? []
+            timings.add(trained?.timings ?? Timings())
         }
         return SleepOutput(grammar: learned.grammar, ranker: ranker, learned: learned.abstractions, derivations: learned.derivations,
                            timings: timings)
-    }
-
-    /// What `body` returned, with the seconds it took.
-    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-        let start = ContinuousClock.now
-        let value = try body()
-        return (value, seconds(since: start))
-    }
-
-    /// The seconds from `start` to now.
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = (ContinuousClock.now - start).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     }
 
     /// What an abstraction sleep learned.
@@ -63,7 +50,7 @@ public enum Sleep {
         public var derivations: [[ChoicePoint]?]
         /// The seconds its parts took: `compression` (learning and rewriting), `refitting`
         /// (derivations in the new library and the refit).
-        public var timings: [(part: String, seconds: Double)]
+        public var timings: Timings
     }
 
     /// The abstraction sleep of round `round`, which searched with `grammar` (see `Sleep`);
@@ -77,7 +64,8 @@ public enum Sleep {
         for (index, part) in parts.enumerated() {
             solutions += part.solutions(in: base).map { (index, $0.owner, $0.solution) }
         }
-        let (library, compressing) = try timed {
+        var timings = Timings()
+        let library = try timings.measure(.compression) {
             try compress(solutions.map(\.solution), base: base, previous: recompressed ? grammar.abstractions : [],
                          iterations: abstractions * (recompressed ? round + 1 : 1), maximumArity: maximumArity, round: round)
         }
@@ -93,9 +81,8 @@ public enum Sleep {
             parts[part].shared(points[part], owners: Set(solutions.filter { $0.part == part }.map(\.owner)).sorted())
         }
         let next = library.grammar.refitted(toChoices: shared, contextual: parts.contains { $0.fitsContextualWeights })
-        let refitting = seconds(since: refitStart)
-        return Learned(grammar: next, abstractions: library.learned, solutions: solutions, derivations: derivations,
-                       timings: [("compression", compressing), ("refitting", refitting)])
+        timings.add(.refitting, Timings.seconds(since: refitStart))
+        return Learned(grammar: next, abstractions: library.learned, solutions: solutions, derivations: derivations, timings: timings)
     }
 
     /// The dream sleep: a ranking model for `learned.grammar`, trained on the derivations the
@@ -105,7 +92,7 @@ public enum Sleep {
     /// `timings` says how long drawing the dreams (`dreaming`) and training (`training`) took.
     public static func dreamSleep(_ parts: [any LearningPart], after learned: Learned, dreams: Int, options: RankerTrainingOptions,
                                   progress: ((RankerTrainingReport.Epoch) -> Void)? = nil)
-        -> (ranker: Ranker, report: RankerTrainingReport, dreams: Int, timings: [(part: String, seconds: Double)])? {
+        -> (ranker: Ranker, report: RankerTrainingReport, dreams: Int, timings: Timings)? {
         var examples: [RankerExample] = []
         for ((part, owner, solution), derivation) in zip(learned.solutions, learned.derivations) {
             guard let derivation else { continue }
@@ -123,10 +110,11 @@ public enum Sleep {
                 dreamed += 1
             }
         }
-        let dreaming = seconds(since: dreamStart)
+        var timings = Timings()
+        timings.add(.dreaming, Timings.seconds(since: dreamStart))
         guard !examples.isEmpty else { return nil }
-        let ((ranker, report), training) = timed { Ranker.train(examples, grammar: learned.grammar, options: options, progress: progress) }
-        return (ranker, report, dreamed, [("dreaming", dreaming), ("training", training)])
+        let (ranker, report) = timings.measure(.training) { Ranker.train(examples, grammar: learned.grammar, options: options, progress: progress) }
+        return (ranker, report, dreamed, timings)
     }
 
     /// The library compression learns from `solutions` on top of `base`: the grammar with the
@@ -192,5 +180,5 @@ struct SleepOutput {
     /// order of the parts and their answers.
     var derivations: [[ChoicePoint]?]
     /// The seconds its parts took (see `Sleep.Learned.timings`, `Sleep.dreamSleep`).
-    var timings: [(part: String, seconds: Double)]
+    var timings: Timings
 }

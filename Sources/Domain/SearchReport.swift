@@ -60,12 +60,15 @@ public struct SearchReport<Answer: Sendable>: Sendable {
     public var candidates: Int
     /// Counterexample rounds, for a search that has them.
     public var rounds: Int?
+    /// Where the seconds went, as far as the search measured them.
+    public var timings: Timings
 
-    public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int, rounds: Int? = nil) {
+    public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int, rounds: Int? = nil, timings: Timings = Timings()) {
         self.outcome = outcome
         self.seconds = seconds
         self.candidates = candidates
         self.rounds = rounds
+        self.timings = timings
     }
 
     public var isSolved: Bool {

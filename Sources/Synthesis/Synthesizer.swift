@@ -39,6 +39,9 @@ public struct SynthesisResult: Sendable {
     public var candidates: Int
     /// Counterexample rounds (searches) run.
     public var iterations: Int
+    /// Where the seconds went: the bottom-up searches (`search`), Z3 (`verification`), and
+    /// with a ranking model its conditioning (`inference`).
+    public var timings = Timings()
 }
 
 /// Solves SyGuS problems: cost-ordered bottom-up search with divide and conquer, inside a
@@ -72,13 +75,14 @@ public struct Synthesizer: Sendable {
         let clock = ContinuousClock()
         var candidates = 0
         var iterations = 0
+        var timings = Timings()
         func result(_ status: SynthesisResult.Status) -> SynthesisResult {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return SynthesisResult(status: status, seconds: seconds, candidates: candidates, iterations: iterations)
+            return SynthesisResult(status: status, seconds: seconds, candidates: candidates, iterations: iterations, timings: timings)
         }
         guard problem.functions.count == 1 else {
-            let (status, verified) = solveDefined(problem, deadline: deadline)
+            let (status, verified) = timings.measure(.verification) { solveDefined(problem, deadline: deadline) }
             iterations = verified ? 1 : 0
             return result(status)
         }
@@ -100,7 +104,7 @@ public struct Synthesizer: Sendable {
             iterations += 1
             var search = ExampleSearch(problem: problem, specification: specification, table: table, grammar: grammar,
                                        verdicts: verdicts, options: options, deadline: deadline)
-            let outcome = search.run()
+            let outcome = timings.measure(.search) { search.run() }
             candidates += search.candidates
             verdicts = search.verdicts
             let body: Tasks.Expression
@@ -112,7 +116,7 @@ public struct Synthesizer: Sendable {
             }
             let verdict: Verifier.Verdict
             do {
-                verdict = try verifier.verify([0: body], deadline: deadline)
+                verdict = try timings.measure(.verification) { try verifier.verify([0: body], deadline: deadline) }
             } catch {
                 return result(.unknown(.other("Z3: \(error)")))
             }

@@ -56,10 +56,14 @@ public struct LambdaDomain: Domain {
         guard var grammar = guidance.grammar else {
             return SearchReport(outcome: .stopped(.unsupported("a search over λ-programs without a grammar")), seconds: 0, candidates: 0)
         }
-        if let model = guidance.model { grammar = model.grammar(for: features(of: task), base: grammar) }
+        var timings = Timings()
+        if let model = guidance.model {
+            grammar = timings.measure(.inference) { model.grammar(for: features(of: task), base: grammar) }
+        }
         let found = solver.solve(task, grammar: grammar, runDeadline: budget.runDeadline, board: board)
+        timings.add(.search, found.seconds)
         let outcome: Outcome<[FrontierEntry]> = found.solved ? .solved(found.frontier) : .stopped(found.unknownReason ?? .other("stopped"))
-        return SearchReport(outcome: outcome, seconds: found.seconds, candidates: found.candidates)
+        return SearchReport(outcome: outcome, seconds: found.seconds, candidates: found.candidates, timings: timings)
     }
 
     // MARK: Learning

@@ -100,7 +100,7 @@ public struct SyGuSDomain: Domain {
         case .infeasible(let reason): outcome = .infeasible(reason)
         case .unknown(let reason): outcome = .stopped(reason)
         }
-        return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates, rounds: result.iterations)
+        return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates, rounds: result.iterations, timings: result.timings)
     }
 
     // MARK: Learning

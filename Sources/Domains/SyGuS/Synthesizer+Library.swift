@@ -1,3 +1,4 @@
+import Domain
 import Grammar
 import Ranking
 import Synthesis
@@ -32,18 +33,21 @@ extension Synthesizer {
         second.candidates += first.candidates
         second.seconds += first.seconds
         second.iterations += first.iterations
+        second.timings.add(first.timings)
         return second
     }
 
     /// One search of a single-function problem with `grammar`'s weights (conditioned by `ranker`) and library.
     private func search(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?,
                         runDeadline: ContinuousClock.Instant?) -> SynthesisResult {
-        let weights = ranker.map { $0.grammar(for: TaskFeatures.vector(of: problem), base: grammar) } ?? grammar
+        var inference = Timings()
+        let weights = inference.measure(.inference) { ranker.map { $0.grammar(for: TaskFeatures.vector(of: problem), base: grammar) } } ?? grammar
         let library = problem.extended(with: grammar)
         let extended = library.problem
         var solver = self
         solver.options.costs = { searched in extended.costs(of: searched, from: weights) }
         var result = solver.solve(extended, runDeadline: runDeadline)
+        if ranker != nil { result.timings.add(inference) }
         guard case .solved(let bodies) = result.status else { return result }
         var answers: [Int: Tasks.Expression] = [:]
         for (function, body) in bodies {

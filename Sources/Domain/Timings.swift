@@ -1,0 +1,62 @@
+/// Where a search's or a sleep's time went, part by part: what the loop measures of itself
+/// and keeps in the run store.
+///
+/// ```swift
+/// var timings = Timings()
+/// let verdict = timings.measure(.verification) { verifier.verify(candidate) }
+/// timings.parts   // [(.verification, 0.012)]
+/// ```
+public struct Timings: Sendable, Equatable {
+    /// A part of the work, with its name in the run store.
+    public enum Part: String, Sendable, CaseIterable {
+        /// A search's enumeration of candidates, their evaluation on the examples and the
+        /// pruning of equivalent ones, together (separating them would cost a clock read per
+        /// candidate).
+        case search
+        /// Checking candidates against the specification with Z3.
+        case verification
+        /// Conditioning the grammar on the task with the ranking model.
+        case inference
+        /// A sleep's compression: learning abstractions and rewriting the solutions with them.
+        case compression
+        /// A sleep's derivations of the solutions in the new library and the refit of its weights.
+        case refitting
+        /// A sleep's drawing of dreams.
+        case dreaming
+        /// A sleep's training of the ranking model.
+        case training
+    }
+
+    /// Seconds by part.
+    public private(set) var seconds: [Part: Double] = [:]
+
+    public init() {}
+
+    /// Adds `seconds` to `part`.
+    public mutating func add(_ part: Part, _ seconds: Double) {
+        self.seconds[part, default: 0] += seconds
+    }
+
+    /// Adds every part of `other`.
+    public mutating func add(_ other: Timings) {
+        for (part, seconds) in other.seconds { add(part, seconds) }
+    }
+
+    /// The parts measured, in the order `Part` declares them.
+    public var parts: [(part: Part, seconds: Double)] {
+        Part.allCases.compactMap { part in seconds[part].map { (part, $0) } }
+    }
+
+    /// What `body` returns, its seconds added to `part`.
+    public mutating func measure<T, E: Error>(_ part: Part, _ body: () throws(E) -> T) throws(E) -> T {
+        let start = ContinuousClock.now
+        defer { add(part, Self.seconds(since: start)) }
+        return try body()
+    }
+
+    /// The seconds from `start` to now.
+    public static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    }
+}
