@@ -191,11 +191,12 @@ public final class BootstrapRun: Sendable {
         let guidance = Guidance(grammar: grammar, model: ranker, fallback: round > 0 ? startGrammar : nil)
         let budget = Budget(timeout: .milliseconds(Int(settings.timeout * 1000)), memoryLimit: memoryLimit,
                             frontierSize: settings.frontierSize, runDeadline: runDeadline)
+        let configurations = try configurations(for: round)
         let total = stored.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
         let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index, board -> RunStoreError? in
             let task = remaining[index]
-            let found = runTasks.search(task, guidance, budget, board)
+            let found = runTasks.search(task, guidance, budget, board, configurations: configurations)
             // A task the run's deadline cut short is searched again when the run resumes.
             if case .stopped(.runTimeLimit) = found.outcome { return nil }
             var frontier: [StoredProgram] = []
@@ -212,6 +213,26 @@ public final class BootstrapRun: Sendable {
             return nil
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Each domain's search configuration for round `round`: the one stored for it or for an
+    /// earlier round (restored as stored), else the defaults, recorded for the round before its
+    /// first search.
+    func configurations(for round: Int) throws(RunStoreError) -> [String: SearchConfiguration] {
+        var configurations: [String: SearchConfiguration] = [:]
+        for (domain, settings) in runTasks.searchSettings.sorted(by: { $0.key < $1.key }) {
+            var configuration = SearchConfiguration()
+            if let text = try store.configurationText(round: round, domain: domain) {
+                do throws(SearchConfigurationError) {
+                    configuration = try SearchConfiguration(stored: text, settings: settings)
+                } catch {
+                    throw store.damaged("table configurations, domain \(domain), round \(round) or before: \(error.message)")
+                }
+            }
+            try store.saveConfiguration(configuration.stored, round: round, domain: domain)
+            configurations[domain] = configuration
+        }
+        return configurations
     }
 
     private func sleep(round: Int, grammar: Grammar, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> RoundSummary {

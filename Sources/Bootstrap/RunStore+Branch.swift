@@ -5,7 +5,8 @@ extension RunStore {
     /// Makes `destination` a new run store holding the run in `source` as it stood when round
     /// `round` began: its settings, tasks and starting grammar; rounds 0 … `round` − 1 with
     /// their results, solutions and events; and round `round`'s state — the grammar with its
-    /// library and the ranking model that round searches with — copied byte for byte. Resumed,
+    /// library, the ranking model and the search configurations that round searches with —
+    /// copied byte for byte. Resumed,
     /// the new run searches round `round` again from that state; `source` is only read.
     ///
     /// The copy is made under a temporary name beside `destination` and renamed when complete,
@@ -33,7 +34,7 @@ extension RunStore {
                 for table in ["results", "solutions", "rounds", "events", "timings"] where try db.tableExists(table) {
                     try db.execute(sql: "DELETE FROM \(table) WHERE round >= ?", arguments: [round])
                 }
-                for table in ["grammars", "rankers", "abstractions"] {
+                for table in ["grammars", "rankers", "abstractions", "configurations"] where try db.tableExists(table) {
                     try db.execute(sql: "DELETE FROM \(table) WHERE round > ?", arguments: [round])
                 }
                 try db.execute(sql: "INSERT INTO events (time, round, message) VALUES (?, ?, ?)",

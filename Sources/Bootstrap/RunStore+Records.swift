@@ -271,6 +271,26 @@ extension RunStore {
         }
     }
 
+    /// The search configuration `domain`'s tasks searched with in round `round` (the latest
+    /// stored at or before it), as stored; `nil` when none is (the defaults).
+    public func configurationText(round: Int, domain: String) throws(RunStoreError) -> String? {
+        try read { db in
+            guard try db.tableExists("configurations") else { return nil }
+            return try Row.fetchOne(db, sql: "SELECT rowid AS storedRow, round, text FROM configurations WHERE domain = ? AND round <= ? ORDER BY round DESC LIMIT 1",
+                                    arguments: [domain, round]).map { row in
+                try value(row, table: "configurations", label: "round \(round), domain \(domain)").text("text")
+            }
+        }
+    }
+
+    /// Records the search configuration of `domain` for round `round`, unless one is recorded.
+    public func saveConfiguration(_ text: String, round: Int, domain: String) throws(RunStoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO configurations (round, domain, text) VALUES (?, ?, ?)",
+                           arguments: [round, domain, StoredValue.binding(text)])
+        }
+    }
+
     /// Appends an event to the run's log.
     public func log(_ message: String, round: Int?) throws(RunStoreError) {
         try write { db in

@@ -183,8 +183,16 @@ extension RunStore {
             }
         }
         // v3: where time went, by round, part and (for a wake's parts) task: what the loop
-        // measures of itself. Stores from before have no rows.
+        // measures of itself; and each domain's search configuration, by the round from
+        // which it holds. Stores from before have no rows (their rounds searched with the
+        // defaults).
         migrator.registerMigration("v3") { db in
+            try db.create(table: "configurations") { t in
+                t.column("round", .integer).notNull()
+                t.column("domain", .text).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["round", "domain"])
+            }
             try db.create(table: "timings") { t in
                 t.column("round", .integer).notNull()
                 t.column("task", .integer).references("tasks")

@@ -51,9 +51,20 @@ public struct RunTasks: Sendable {
     /// The names of the domains the tasks are of, each once, in order.
     public var domains: [String] { parts.map(\.domainName) }
 
-    /// Searches task `index`; a solved task's answer comes back as the run store keeps it.
-    func search(_ index: Int, _ guidance: Guidance, _ budget: Budget, _ board: HelpBoard?) -> SearchReport<[StoredAnswer]> {
-        parts[entries[index].part].search(entries[index].index, guidance, budget, board)
+    /// Searches task `index` with its domain's configuration among `configurations` (by
+    /// domain name; the defaults when absent); a solved task's answer comes back as the run
+    /// store keeps it.
+    func search(_ index: Int, _ guidance: Guidance, _ budget: Budget, _ board: HelpBoard?,
+                configurations: [String: SearchConfiguration] = [:]) -> SearchReport<[StoredAnswer]> {
+        let part = parts[entries[index].part]
+        var guidance = guidance
+        guidance.configuration = configurations[part.domainName] ?? SearchConfiguration()
+        return part.search(entries[index].index, guidance, budget, board)
+    }
+
+    /// The search settings each domain of the run declares, by domain name.
+    var searchSettings: [String: [SearchSetting]] {
+        Dictionary(parts.map { ($0.domainName, $0.settings) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// An answer to task `index` stored before structured forms, in its domain's structured form.
@@ -76,12 +87,14 @@ extension RunTasks {
     /// The tasks of one domain, with what the loop does with them behind closures.
     struct Part: Sendable {
         let domainName: String
+        let settings: [SearchSetting]
         let search: @Sendable (_ index: Int, Guidance, Budget, HelpBoard?) -> SearchReport<[StoredAnswer]>
         let sleepPart: @Sendable (_ train: [Int], _ answers: [[(program: StoredAnswer, place: String)]?], Grammar, _ round: Int) throws -> any LearningPart
         let upgrade: @Sendable (StoredAnswer, _ index: Int) throws(AnswerReadError) -> StoredAnswer
 
         init<D: Domain>(domain: D, tasks: [D.Task]) {
             domainName = domain.name
+            settings = domain.searchSettings
             search = { index, guidance, budget, board in
                 let task = tasks[index]
                 let report = domain.solve(task, guidance: guidance, budget: budget, board: board)

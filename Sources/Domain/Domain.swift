@@ -39,6 +39,11 @@ public protocol Domain: Sendable {
     /// Searches for an answer to `task` with `guidance` within `budget`.
     func solve(_ task: Task, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<Answer>
 
+    /// The settings of its search that the loop may change between rounds, each with its
+    /// range and default (none by default); `solve` reads their values from
+    /// `guidance.configuration`.
+    var searchSettings: [SearchSetting] { get }
+
     // MARK: Learning
 
     /// How the domain's library grows from round to round.
@@ -237,4 +242,8 @@ public func domain(reading file: String, text: String, among domains: [any Domai
         throw TaskReadError("no domain reads this file (\(domains.map(\.name).joined(separator: ", ")))")
     }
     return domain
+}
+
+extension Domain {
+    public var searchSettings: [SearchSetting] { [] }
 }

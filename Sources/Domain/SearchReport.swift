@@ -12,11 +12,14 @@ public struct Guidance: Sendable {
     /// The grammar of a second search, with what the guided one left of the time, when the
     /// guided search finds nothing; `nil` for one search.
     public var fallback: Grammar?
+    /// The values of the domain's search settings (`Domain.searchSettings`); defaults unless set.
+    public var configuration: SearchConfiguration
 
-    public init(grammar: Grammar?, model: Ranker? = nil, fallback: Grammar? = nil) {
+    public init(grammar: Grammar?, model: Ranker? = nil, fallback: Grammar? = nil, configuration: SearchConfiguration = SearchConfiguration()) {
         self.grammar = grammar
         self.model = model
         self.fallback = fallback
+        self.configuration = configuration
     }
 }
 

@@ -36,8 +36,9 @@ import TestSupport
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (path, _) = try RunStoreBranchTests.finishedRun(in: directory)
-        try TestSupport.sqlite(path, "DROP TABLE timings; DELETE FROM grdb_migrations WHERE identifier = 'v3';")
+        try TestSupport.sqlite(path, "DROP TABLE timings; DROP TABLE configurations; DELETE FROM grdb_migrations WHERE identifier = 'v3';")
         #expect(try RunStore(path: path, access: .readOnly).timings(round: 0).sleep.seconds.isEmpty)
+        #expect(try RunStore(path: path, access: .readOnly).configurationText(round: 0, domain: "lambda") == nil)
         let upgraded = try RunStore(path: path, access: .update)
         #expect(try upgraded.timings(round: 0).searches.seconds.isEmpty)
         var timings = Timings()

@@ -47,12 +47,21 @@ public struct LambdaDomain: Domain {
         BundledGrammars.grammar(named: "lists") ?? Grammar(name: "lists")
     }
 
+    /// After a task's first solution, how much further the search looks for more (see
+    /// `ExampleTaskSolver.frontierWindow`).
+    public static let frontierWindow = SearchSetting(
+        "frontierWindow", range: 0...20, default: 3,
+        meaning: "after a task's first solution, how much further (in nats of prior) the search looks for more solutions")
+
+    public var searchSettings: [SearchSetting] { [Self.frontierWindow] }
+
     public func solve(_ task: ExampleTask, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<[FrontierEntry]> {
         var solver = ExampleTaskSolver()
         solver.timeout = budget.timeout
         solver.frontierSize = budget.frontierSize
         solver.memoryLimit = budget.memoryLimit
         solver.stepLimit = stepLimit
+        solver.frontierWindow = guidance.configuration.value(of: Self.frontierWindow)
         guard var grammar = guidance.grammar else {
             return SearchReport(outcome: .stopped(.unsupported("a search over λ-programs without a grammar")), seconds: 0, candidates: 0)
         }

@@ -86,8 +86,10 @@ public struct SyGuSDomain: Domain {
         options.trace = budget.trace
         let synthesizer = Synthesizer(options: options)
         let problem = task.problem
+        let share = guidance.configuration.value(of: Self.guidedShare)
         let result = guidance.grammar.map {
-            synthesizer.solve(problem, grammar: $0, ranker: guidance.model, fallback: guidance.fallback, runDeadline: budget.runDeadline)
+            synthesizer.solve(problem, grammar: $0, ranker: guidance.model, fallback: guidance.fallback, primaryShare: share,
+                              runDeadline: budget.runDeadline)
         } ?? synthesizer.solve(problem, runDeadline: budget.runDeadline)
         let outcome: Outcome<SyGuSAnswer>
         switch result.status {
@@ -102,6 +104,14 @@ public struct SyGuSDomain: Domain {
         }
         return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates, rounds: result.iterations, timings: result.timings)
     }
+
+    /// The share of a task's time the search guided by the run's grammar and model gets
+    /// before the search with the starting grammar takes the rest (see `Synthesizer.solve`).
+    public static let guidedShare = SearchSetting(
+        "guidedShare", range: 0.1...1, default: 0.5,
+        meaning: "the share of a task's time for the search guided by the learned grammar and model, before the search with the starting grammar (1: no second search)")
+
+    public var searchSettings: [SearchSetting] { [Self.guidedShare] }
 
     // MARK: Learning
 

@@ -1,0 +1,96 @@
+import Foundation
+
+/// One setting of a domain's search that the loop may change between rounds: its name in
+/// the run store, the range it may take, its default and what it means.
+public struct SearchSetting: Sendable, Hashable {
+    public let name: String
+    public let range: ClosedRange<Double>
+    public let defaultValue: Double
+    /// Whether it takes whole numbers only.
+    public let isInteger: Bool
+    public let meaning: String
+
+    public init(_ name: String, range: ClosedRange<Double>, default defaultValue: Double, isInteger: Bool = false, meaning: String) {
+        precondition(range.contains(defaultValue), "the default of \(name) is outside its range")
+        self.name = name
+        self.range = range
+        self.defaultValue = defaultValue
+        self.isInteger = isInteger
+        self.meaning = meaning
+    }
+}
+
+/// A value refused for a setting: outside its range, not whole where it must be, or a
+/// setting the domain does not declare.
+public struct SearchConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A domain's search settings as data: the values of the settings it declares
+/// (`Domain.searchSettings`), each within its range, versioned so that a stored configuration
+/// reads back or is refused. The loop stores one per domain per round; a setting left out
+/// takes its default, so a configuration made before a domain declared a setting still reads.
+///
+/// ```swift
+/// var configuration = SearchConfiguration()
+/// try configuration.set(SyGuSDomain.fallbackShare, to: 0.7)
+/// configuration.value(of: SyGuSDomain.fallbackShare)   // 0.7
+/// ```
+public struct SearchConfiguration: Sendable, Codable, Equatable {
+    /// The version of this form; a stored configuration of another is refused.
+    public static let currentVersion = 1
+
+    public private(set) var version = Self.currentVersion
+    /// The values set, by setting name; the others take their defaults.
+    public private(set) var values: [String: Double] = [:]
+
+    public init() {}
+
+    /// The value of `setting`: the one set, or its default.
+    public func value(of setting: SearchSetting) -> Double {
+        values[setting.name] ?? setting.defaultValue
+    }
+
+    /// Sets `setting` to `value`, refused outside the setting's range or, for a whole-number
+    /// setting, when not whole.
+    public mutating func set(_ setting: SearchSetting, to value: Double) throws(SearchConfigurationError) {
+        guard setting.range.contains(value) else {
+            throw SearchConfigurationError(message: "\(setting.name) takes \(setting.range.lowerBound) to \(setting.range.upperBound), not \(value)")
+        }
+        guard !setting.isInteger || value == value.rounded() else {
+            throw SearchConfigurationError(message: "\(setting.name) takes whole numbers, not \(value)")
+        }
+        values[setting.name] = value
+    }
+
+    /// The configuration as the run store keeps it: JSON with sorted keys.
+    public var stored: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    /// The configuration `text` holds, checked against `settings` (the domain's): another
+    /// version, a setting not declared or a value outside its range is refused.
+    public init(stored text: String, settings: [SearchSetting]) throws(SearchConfigurationError) {
+        guard let decoded = try? JSONDecoder().decode(SearchConfiguration.self, from: Data(text.utf8)) else {
+            throw SearchConfigurationError(message: "the search configuration does not read")
+        }
+        guard decoded.version == Self.currentVersion else {
+            throw SearchConfigurationError(message: "search configuration version \(decoded.version); this ouro reads version \(Self.currentVersion)")
+        }
+        self.init()
+        for (name, value) in decoded.values.sorted(by: { $0.key < $1.key }) {
+            guard let setting = settings.first(where: { $0.name == name }) else {
+                throw SearchConfigurationError(message: "the search configuration sets \(name), which this domain does not have")
+            }
+            try set(setting, to: value)
+        }
+    }
+}
