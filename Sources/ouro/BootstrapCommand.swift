@@ -51,7 +51,7 @@ struct BootstrapCommand: ParsableCommand {
     var resume = false
 
     @Option(name: .customLong("from-round"), parsing: .unconditional,
-            help: ArgumentHelp("With --resume: continue, in a new run store (--run, default the run's file name with -from-K), from the state round K began with: the grammar, library, ranking model and settings, byte for byte; the run branched from is only read.", valueName: "K"),
+            help: ArgumentHelp("With --resume: continue, in a new run store (--run, default the run's file name with -from-K), from the state round K began with: the grammar, library, ranking model, search configurations and settings, byte for byte; the run branched from is only read.", valueName: "K"),
             transform: { try CommandLineNumber.integer($0, in: 0...1_000_000) })
     var fromRound: Int?
 
