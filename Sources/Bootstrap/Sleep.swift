@@ -88,8 +88,8 @@ public enum Sleep {
     /// The dream sleep: a ranking model for `learned.grammar`, trained on the derivations the
     /// abstraction sleep found, each described by its task's features, and on `dreams` dreams
     /// drawn from the grammar (shared out among the parts, seeded by `options.seed`); `nil`
-    /// when there is nothing to train on.
-    /// `timings` says how long drawing the dreams (`dreaming`) and training (`training`) took.
+    /// when there is nothing to train on. `timings` says how long drawing the dreams
+    /// (`dreaming`) and training (`training`) took.
     public static func dreamSleep(_ parts: [any LearningPart], after learned: Learned, dreams: Int, options: RankerTrainingOptions,
                                   progress: ((RankerTrainingReport.Epoch) -> Void)? = nil)
         -> (ranker: Ranker, report: RankerTrainingReport, dreams: Int, timings: Timings)? {
