@@ -2,7 +2,6 @@ import Domain
 import Domains
 import Foundation
 import Grammar
-import Tasks
 import Testing
 import TestSupport
 @testable import Bootstrap

@@ -1,5 +1,4 @@
 import Grammar
-import Language
 import Tasks
 
 /// One function's grammar of a SyGuS problem as a `ChoiceSpace`: a hole is a nonterminal in
