@@ -101,6 +101,9 @@ public final class BootstrapRun: Sendable {
             throw BootstrapError(message: "\(store.path) holds a run over other tasks (\(stored.count) registered, \(tasks.count) given)")
         }
         self.stored = matched
+        try store.setDomains(zip(matched, tasks.entries).compactMap { task, entry in
+            task.domain == entry.domain ? nil : (task.id, entry.domain)
+        })
         try upgradeStoredAnswers()
     }
 

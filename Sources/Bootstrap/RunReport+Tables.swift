@@ -14,23 +14,43 @@ extension RunReport {
         return table + "</table>\n"
     }
 
-    /// Where each round's time went, as recorded (`RunStore.timings`): its wake's wall time
-    /// (the round's seconds less its sleep's), each part of its searches summed over the tasks,
-    /// and each part of its sleep; nothing for a run that recorded none.
-    static func timingsTable(_ rounds: [RoundSummary], timings: [(sleep: Timings, searches: Timings)]) -> String {
-        guard timings.contains(where: { !$0.sleep.seconds.isEmpty || !$0.searches.seconds.isEmpty }) else { return "" }
-        let searchParts = Timings.Part.allCases.filter { part in timings.contains { $0.searches.seconds[part] != nil } }
-        let sleepParts = Timings.Part.allCases.filter { part in timings.contains { $0.sleep.seconds[part] != nil } }
-        var table = "<h2>Where each round's time went</h2>\n<table><tr><th>round</th><th>wake (wall)</th>"
-            + searchParts.map { "<th>searches: \($0.rawValue)</th>" }.joined() + sleepParts.map { "<th>sleep: \($0.rawValue)</th>" }.joined() + "</tr>\n"
+    /// Where each round's time went, as recorded (`RunStore.timings`): the wake's wall time
+    /// (the round's seconds less its sleep's) and each part of the sleep; then each part of
+    /// the searches, summed over each domain's tasks. Nothing for a run that recorded none.
+    static func timingsTables(_ rounds: [RoundSummary], timings: [(sleep: Timings, searches: [Int64: Timings])], tasks: [StoredTask]) -> String {
+        guard timings.contains(where: { !$0.sleep.seconds.isEmpty || !$0.searches.isEmpty }) else { return "" }
         func cell(_ seconds: Double?) -> String { "<td class=n>\(seconds.map { String(format: "%.2f s", $0) } ?? "–")</td>" }
+        let sleepParts = Timings.Part.allCases.filter { part in timings.contains { $0.sleep.seconds[part] != nil } }
+        var page = "<h2>Where each round's time went</h2>\n<table><tr><th>round</th><th>wake (wall)</th>"
+            + sleepParts.map { "<th>sleep: \($0.rawValue)</th>" }.joined() + "</tr>\n"
         for (summary, timing) in zip(rounds, timings) {
             let wake = max(0, summary.seconds - timing.sleep.seconds.values.reduce(0, +))
-            table += "<tr><td class=n>\(summary.round)</td><td class=n>\(String(format: "%.1f s", wake))</td>"
-                + searchParts.map { cell(timing.searches.seconds[$0]) }.joined() + sleepParts.map { cell(timing.sleep.seconds[$0]) }.joined() + "</tr>\n"
+            page += "<tr><td class=n>\(summary.round)</td><td class=n>\(String(format: "%.1f s", wake))</td>"
+                + sleepParts.map { cell(timing.sleep.seconds[$0]) }.joined() + "</tr>\n"
         }
-        return table + "</table>\n<p class=muted>A search's parts add up over the tasks and the jobs that ran them in parallel; "
-            + "its search part is enumeration, evaluation and pruning together. The last round has no sleep.</p>\n"
+        page += "</table>\n<p class=muted>The last round has no sleep.</p>\n"
+        let domainOf = Dictionary(tasks.map { ($0.id, $0.domain ?? "–") }, uniquingKeysWith: { first, _ in first })
+        let byDomain = timings.map { timing in
+            var sums: [String: (tasks: Int, timings: Timings)] = [:]
+            for (task, parts) in timing.searches {
+                let domain = domainOf[task] ?? "–"
+                sums[domain, default: (0, Timings())].tasks += 1
+                sums[domain, default: (0, Timings())].timings.add(parts)
+            }
+            return sums
+        }
+        let searchParts = Timings.Part.allCases.filter { part in byDomain.contains { $0.values.contains { $0.timings.seconds[part] != nil } } }
+        guard !searchParts.isEmpty else { return page }
+        page += "<h2>Where the searches' time went</h2>\n<table><tr><th>round</th><th>domain</th><th>tasks</th>"
+            + searchParts.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>\n"
+        for (summary, sums) in zip(rounds, byDomain) {
+            for (domain, sum) in sums.sorted(by: { $0.key < $1.key }) {
+                page += "<tr><td class=n>\(summary.round)</td><td>\(escape(domain))</td><td class=n>\(sum.tasks)</td>"
+                    + searchParts.map { cell(sum.timings.seconds[$0]) }.joined() + "</tr>\n"
+            }
+        }
+        return page + "</table>\n<p class=muted>Summed over a domain's tasks, which the jobs search in parallel; "
+            + "search is enumeration, evaluation and pruning together.</p>\n"
     }
 
     /// Why tasks went unsolved: each reason with the number of tasks it stopped, per round.

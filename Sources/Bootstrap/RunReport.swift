@@ -56,9 +56,9 @@ public enum RunReport {
         page += chart("Median search time (solved tasks)", x: x, axis: .seconds, series: [("seconds", "#0f766e", medianSeconds)])
         page += chart("Library size (abstractions searched with)", x: x, axis: .count, series: [("abstractions", "#b45309", rounds.map { Double($0.librarySize) })])
         page += "</div>\n"
-        var timings: [(sleep: Timings, searches: Timings)] = []
+        var timings: [(sleep: Timings, searches: [Int64: Timings])] = []
         for summary in rounds { timings.append(try store.timings(round: summary.round)) }
-        page += timingsTable(rounds, timings: timings)
+        page += timingsTables(rounds, timings: timings, tasks: tasks)
         page += reasonsTable(rows)
         page += "<h2>Abstractions</h2>\n"
         if abstractions.isEmpty {

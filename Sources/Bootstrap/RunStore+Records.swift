@@ -13,6 +13,8 @@ public struct StoredTask: Sendable, Hashable {
     public var file: String
     public var name: String
     public var split: Split
+    /// The name of the domain that reads it; `nil` in stores from before domains were recorded.
+    public var domain: String? = nil
 }
 
 /// One program of a task's frontier, as the run store keeps it.
@@ -92,12 +94,24 @@ extension RunStore {
 
     public func tasks() throws(RunStoreError) -> [StoredTask] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, id, file, name, split FROM tasks ORDER BY id").map { row in
+            let hasDomains = try db.columns(in: "tasks").contains { $0.name == "domain" }
+            let domain = hasDomains ? ", domain" : ""
+            return try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, id, file, name, split\(domain) FROM tasks ORDER BY id").map { row in
                 let stored = value(row, table: "tasks")
                 guard let split = Split(rawValue: try stored.text("split")) else {
                     throw stored.mismatch("split", expected: "train or test")
                 }
-                return StoredTask(id: try stored.int64("id"), file: try stored.text("file"), name: try stored.text("name"), split: split)
+                return StoredTask(id: try stored.int64("id"), file: try stored.text("file"), name: try stored.text("name"), split: split,
+                                  domain: hasDomains ? try stored.optionalText("domain") : nil)
+            }
+        }
+    }
+
+    /// Records the domain of each task given by id.
+    public func setDomains(_ domains: [(task: Int64, domain: String)]) throws(RunStoreError) {
+        try write { db in
+            for (task, domain) in domains {
+                try db.execute(sql: "UPDATE tasks SET domain = ? WHERE id = ?", arguments: [StoredValue.binding(domain), task])
             }
         }
     }
@@ -251,20 +265,21 @@ extension RunStore {
         }
     }
 
-    /// Where round `round`'s time went: its sleep's parts, and each part of its wake summed
-    /// over its tasks (`searches`, CPU seconds across the jobs); empty for a store from before
-    /// they were recorded. A part this version does not know is left out.
-    public func timings(round: Int) throws(RunStoreError) -> (sleep: Timings, searches: Timings) {
+    /// Where round `round`'s time went: its sleep's parts, and each task's search in parts
+    /// (by task id); empty for a store from before they were recorded. A part this version
+    /// does not know is left out.
+    public func timings(round: Int) throws(RunStoreError) -> (sleep: Timings, searches: [Int64: Timings]) {
         try read { db in
-            var sleep = Timings(), searches = Timings()
+            var sleep = Timings()
+            var searches: [Int64: Timings] = [:]
             guard try db.tableExists("timings") else { return (sleep, searches) }
             for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, part, seconds FROM timings WHERE round = ?", arguments: [round]) {
                 let stored = value(row, table: "timings", label: "round \(round)")
                 guard let part = Timings.Part(rawValue: try stored.text("part")) else { continue }
-                if row["task"] == nil {
-                    sleep.add(part, try stored.double("seconds"))
+                if let task = try stored.optionalInt64("task") {
+                    searches[task, default: Timings()].add(part, try stored.double("seconds"))
                 } else {
-                    searches.add(part, try stored.double("seconds"))
+                    sleep.add(part, try stored.double("seconds"))
                 }
             }
             return (sleep, searches)

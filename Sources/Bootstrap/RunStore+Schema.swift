@@ -182,11 +182,12 @@ extension RunStore {
                 t.add(column: "content", .text)
             }
         }
-        // v3: where time went, by round, part and (for a wake's parts) task: what the loop
-        // measures of itself; and each domain's search configuration, by the round from
+        // v3: each task's domain; where time went, by round, part and (for a wake's parts)
+        // task: what the loop measures of itself; and each domain's search configuration, by the round from
         // which it holds. Stores from before have no rows (their rounds searched with the
         // defaults).
         migrator.registerMigration("v3") { db in
+            try db.alter(table: "tasks") { t in t.add(column: "domain", .text) }
             try db.create(table: "configurations") { t in
                 t.column("round", .integer).notNull()
                 t.column("domain", .text).notNull()

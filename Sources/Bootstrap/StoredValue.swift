@@ -69,6 +69,10 @@ struct StoredValue {
         return n
     }
 
+    func optionalInt64(_ column: String) throws(RunStoreError) -> Int64? {
+        value(column).isNull ? nil : try int64(column)
+    }
+
     func int(_ column: String) throws(RunStoreError) -> Int {
         guard let n = Int.fromDatabaseValue(value(column)) else { throw mismatch(column, expected: "an integer") }
         return n

@@ -19,28 +19,38 @@ import TestSupport
         let round = try #require(try store.finishedRounds().first)
         #expect(first.sleep.seconds.values.reduce(0, +) <= round.seconds)
         // Round 0 searches without a model; round 1 conditions the grammar on each task first.
-        #expect(first.searches.parts.map(\.part) == [.search])
         let results = try store.results(round: 0)
-        #expect(abs(first.searches.seconds[.search]! - results.values.reduce(0) { $0 + $1.seconds }) < 1e-6)
+        #expect(Set(first.searches.keys) == Set(results.keys))
+        #expect(first.searches.values.allSatisfy { $0.parts.map(\.part) == [.search] })
+        for (task, result) in results { #expect(first.searches[task]?.seconds[.search] == result.seconds) }
         let second = try store.timings(round: 1)
-        #expect(second.searches.parts.map(\.part) == [.search, .inference])
+        #expect(second.searches.values.allSatisfy { $0.parts.map(\.part) == [.search, .inference] })
         // The last round's sleep is skipped: nothing recorded.
         #expect(second.sleep.seconds.isEmpty)
+        // Each task's domain is recorded; the report sums the searches per round and domain.
+        let lambda = LambdaDomain().name
+        #expect(try store.tasks().allSatisfy { $0.domain == lambda })
         let page = try RunReport.html(for: store)
-        #expect(page.contains("<h2>Where each round's time went</h2>\n<table><tr><th>round</th><th>wake (wall)</th><th>searches: search</th>"
-            + "<th>searches: inference</th><th>sleep: compression</th><th>sleep: refitting</th><th>sleep: dreaming</th><th>sleep: training</th></tr>"))
+        #expect(page.contains("<h2>Where each round's time went</h2>\n<table><tr><th>round</th><th>wake (wall)</th>"
+            + "<th>sleep: compression</th><th>sleep: refitting</th><th>sleep: dreaming</th><th>sleep: training</th></tr>"))
         #expect(page.contains(String(format: "<td class=n>%.2f s</td>", first.sleep.seconds[.training]!)))
+        #expect(page.contains("<h2>Where the searches' time went</h2>\n<table><tr><th>round</th><th>domain</th><th>tasks</th><th>search</th><th>inference</th></tr>"))
+        #expect(page.contains("<tr><td class=n>1</td><td>\(lambda)</td><td class=n>\(results.count)</td>"))
     }
 
     @Test func aStoreFromBeforeTimingsReadsNoneAndGainsTheTableWhenResumed() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (path, _) = try RunStoreBranchTests.finishedRun(in: directory)
-        try TestSupport.sqlite(path, "DROP TABLE timings; DROP TABLE configurations; DELETE FROM grdb_migrations WHERE identifier = 'v3';")
+        try TestSupport.sqlite(path, """
+            DROP TABLE timings; DROP TABLE configurations; ALTER TABLE tasks DROP COLUMN domain;
+            DELETE FROM grdb_migrations WHERE identifier = 'v3';
+            """)
+        #expect(try RunStore(path: path, access: .readOnly).tasks().allSatisfy { $0.domain == nil })
         #expect(try RunStore(path: path, access: .readOnly).timings(round: 0).sleep.seconds.isEmpty)
         #expect(try RunStore(path: path, access: .readOnly).configurationText(round: 0, domain: "lambda") == nil)
         let upgraded = try RunStore(path: path, access: .update)
-        #expect(try upgraded.timings(round: 0).searches.seconds.isEmpty)
+        #expect(try upgraded.timings(round: 0).searches.isEmpty)
         var timings = Timings()
         timings.add(.compression, 0.5)
         try upgraded.finish(try #require(try upgraded.finishedRounds().first), nextGrammar: nil, nextRanker: nil, abstractions: [], timings: timings)
