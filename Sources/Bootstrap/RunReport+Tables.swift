@@ -53,17 +53,28 @@ extension RunReport {
             + "search is enumeration, evaluation and pruning together.</p>\n"
     }
 
-    /// Why tasks went unsolved: each reason with the number of tasks it stopped, per round.
+    /// Why tasks went unsolved: each reason with the number of tasks it stopped, per round,
+    /// and per domain when the run has tasks of several.
     static func reasonsTable(_ rows: [TaskRoundResult]) -> String {
         let unsolved = rows.filter { !$0.solved }
         guard !unsolved.isEmpty else { return "" }
         let rounds = Array(Set(rows.map(\.round))).sorted()
-        var counts: [String: [Int: Int]] = [:]
-        for row in unsolved { counts[row.reason ?? "no reason recorded", default: [:]][row.round, default: 0] += 1 }
-        var table = "<h2>Why tasks went unsolved</h2>\n<table><tr><th>reason</th>"
+        let perDomain = Set(rows.map { $0.task.domain ?? "–" }).count > 1
+        struct Key: Hashable, Comparable {
+            var reason: String
+            var domain: String
+            static func < (a: Key, b: Key) -> Bool { (a.reason, a.domain) < (b.reason, b.domain) }
+        }
+        var counts: [Key: [Int: Int]] = [:]
+        for row in unsolved {
+            let key = Key(reason: row.reason ?? "no reason recorded", domain: perDomain ? row.task.domain ?? "–" : "")
+            counts[key, default: [:]][row.round, default: 0] += 1
+        }
+        var table = "<h2>Why tasks went unsolved</h2>\n<table><tr><th>reason</th>" + (perDomain ? "<th>domain</th>" : "")
             + rounds.map { "<th>round \($0)</th>" }.joined() + "</tr>\n"
-        for (reason, perRound) in counts.sorted(by: { ($0.value.values.reduce(0, +), $1.key) > ($1.value.values.reduce(0, +), $0.key) }) {
-            table += "<tr><td>\(escape(reason))</td>" + rounds.map { "<td class=n>\(perRound[$0] ?? 0)</td>" }.joined() + "</tr>\n"
+        for (key, perRound) in counts.sorted(by: { ($0.value.values.reduce(0, +), $1.key) > ($1.value.values.reduce(0, +), $0.key) }) {
+            table += "<tr><td>\(escape(key.reason))</td>" + (perDomain ? "<td>\(escape(key.domain))</td>" : "")
+                + rounds.map { "<td class=n>\(perRound[$0] ?? 0)</td>" }.joined() + "</tr>\n"
         }
         return table + "</table>\n"
     }

@@ -78,6 +78,20 @@ import TestSupport
         #expect(page.contains(">200 ms</text>") && page.contains(">800 ms</text>"))
     }
 
+    @Test func aRunOfSeveralDomainsSaysWhyTasksWentUnsolvedPerDomain() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try smallRun(at: directory.appendingPathComponent("run.sqlite").path)
+        let tasks = try store.tasks()
+        try store.setDomains([(tasks[0].id, "lambda"), (tasks[1].id, "lambda"), (tasks[2].id, "sygus")])
+        #expect(try store.tasks().map(\.domain) == ["lambda", "lambda", "sygus"])
+        let page = try RunReport.html(for: store)
+        #expect(page.contains("<h2>Why tasks went unsolved</h2>\n<table><tr><th>reason</th><th>domain</th><th>round 0</th><th>round 1</th></tr>\n"
+            + "<tr><td>memory limit</td><td>sygus</td><td class=n>1</td><td class=n>0</td></tr>\n"
+            + "<tr><td>timeout</td><td>lambda</td><td class=n>1</td><td class=n>0</td></tr>\n"
+            + "<tr><td>timeout</td><td>sygus</td><td class=n>0</td><td class=n>1</td></tr>\n</table>"))
+    }
+
     @Test func axesChooseRoundTicksAndUnitsForTheirRange() {
         #expect(ChartAxis.count.ticks(upTo: 135) == [0, 50, 100, 150])
         #expect(ChartAxis.count.ticks(upTo: 3) == [0, 1, 2, 3])
