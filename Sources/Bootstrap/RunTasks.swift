@@ -55,7 +55,7 @@ public struct RunTasks: Sendable {
     /// domain name; the defaults when absent); a solved task's answer comes back as the run
     /// store keeps it.
     func search(_ index: Int, _ guidance: Guidance, _ budget: Budget, _ board: HelpBoard?,
-                configurations: [String: SearchConfiguration] = [:]) -> SearchReport<[StoredAnswer]> {
+                configurations: [String: SearchConfiguration]) -> SearchReport<[StoredAnswer]> {
         let part = parts[entries[index].part]
         var guidance = guidance
         guidance.configuration = configurations[part.domainName] ?? SearchConfiguration()

@@ -51,8 +51,7 @@ extension ChoiceSpace {
             let weights = Self.fillingUnknown(known)
             guard let maximum = weights.max() else { return nil }
             let normaliser = maximum + log(weights.reduce(0) { $0 + exp($1 - maximum) })
-            let chosen = knownLogWeight(of: point.chosen, in: point.slot) ?? Self.fillingUnknown(known + [nil]).last!
-            total += chosen - normaliser
+            total += (knownLogWeight(of: point.chosen, in: point.slot) ?? Self.meanOfKnown(known)) - normaliser
         }
         return total
     }
@@ -61,9 +60,14 @@ extension ChoiceSpace {
     /// there are none).
     public static func fillingUnknown(_ weights: [Double?]) -> [Double] {
         guard weights.contains(where: { $0 == nil }) else { return weights.map { $0! } }
-        let known = weights.compactMap { $0 }.filter(\.isFinite)
-        let mean = known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
+        let mean = meanOfKnown(weights)
         return weights.map { $0 ?? mean }
+    }
+
+    /// The mean of the known finite weights among `weights` (0 when there are none).
+    static func meanOfKnown(_ weights: [Double?]) -> Double {
+        let known = weights.compactMap { $0 }.filter(\.isFinite)
+        return known.isEmpty ? 0 : known.reduce(0, +) / Double(known.count)
     }
 
     /// A term drawn from `hole` with the space's distribution: at each hole an option that

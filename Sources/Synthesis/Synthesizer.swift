@@ -77,9 +77,7 @@ public struct Synthesizer: Sendable {
         var iterations = 0
         var timings = Timings()
         func result(_ status: SynthesisResult.Status) -> SynthesisResult {
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return SynthesisResult(status: status, seconds: seconds, candidates: candidates, iterations: iterations, timings: timings)
+            SynthesisResult(status: status, seconds: Timings.seconds(since: start), candidates: candidates, iterations: iterations, timings: timings)
         }
         guard problem.functions.count == 1 else {
             let (status, verified) = timings.measure(.verification) { solveDefined(problem, deadline: deadline) }

@@ -9,14 +9,20 @@ import TestSupport
 @testable import Bootstrap
 
 @Suite struct BootstrapRunTests {
-    @Test func roundsLearnFromTrainTasksOnlyAndResumeIsANoOpWhenDone() throws {
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+    /// The lists grammar and the mapping tasks, train and test, as a run's tasks.
+    static func mappingTasks() throws -> (grammar: Grammar, train: [ExampleTask], test: [ExampleTask], tasks: RunTasks) {
         let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
         let train = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
         let test = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/test/mapping.json"))
         let tasks = RunTasks(domain: LambdaDomain(), tasks: train.map { (file: "train/mapping.json", task: $0, split: Split.train) }
             + test.map { (file: "test/mapping.json", task: $0, split: Split.test) })
+        return (grammar, train, test, tasks)
+    }
+
+    @Test func roundsLearnFromTrainTasksOnlyAndResumeIsANoOpWhenDone() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (grammar, train, test, tasks) = try Self.mappingTasks()
         var settings = BootstrapSettings(rounds: 1, timeout: 1, jobs: 2, seed: 1)
         settings.dreams = 30
         let path = directory.appendingPathComponent("run.sqlite").path

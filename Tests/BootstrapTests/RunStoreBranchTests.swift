@@ -11,11 +11,7 @@ import TestSupport
 @Suite struct RunStoreBranchTests {
     /// A finished two-round run (rounds 0 and 1) over the mapping tasks.
     static func finishedRun(in directory: URL) throws -> (path: String, run: () throws -> BootstrapRun) {
-        let grammar = try Grammar(parsing: TestSupport.text("Grammars/lists.grammar"))
-        let train = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json"))
-        let test = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/test/mapping.json"))
-        let tasks = RunTasks(domain: LambdaDomain(), tasks: train.map { (file: "train/mapping.json", task: $0, split: Split.train) }
-            + test.map { (file: "test/mapping.json", task: $0, split: Split.test) })
+        let (grammar, _, _, tasks) = try BootstrapRunTests.mappingTasks()
         var settings = BootstrapSettings(rounds: 1, timeout: 0.5, jobs: 2, seed: 1)
         settings.dreams = 20
         let path = directory.appendingPathComponent("run.sqlite").path

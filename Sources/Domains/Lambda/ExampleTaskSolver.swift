@@ -100,8 +100,7 @@ public struct ExampleTaskSolver: Sendable {
             assert((try? entry.program.check(against: task.request)) != nil, "ill-typed program \(entry.program)")
             return task.examples.allSatisfy { (try? evaluator.run(entry.program, on: $0.inputs)) == $0.output }
         }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = Timings.seconds(since: start)
         var reason: UnknownReason?
         if frontier.isEmpty {
             switch result.outcome {

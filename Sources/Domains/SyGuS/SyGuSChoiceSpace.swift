@@ -52,8 +52,9 @@ public struct SyGuSChoiceSpace: ChoiceSpace {
 
     public func holes(of option: Option, filling hole: Hole, context: inout Void) -> [Hole]? {
         let template = grammar.nonterminals[option.nonterminal].productions[option.production]
+        let chosen = problem.choice(of: template)
         return template.nonterminals.enumerated().map { index, nonterminal in
-            guard case .production(let key)? = problem.choice(of: template) else { return Hole(nonterminal: nonterminal, slot: hole.slot) }
+            guard case .production(let key)? = chosen else { return Hole(nonterminal: nonterminal, slot: hole.slot) }
             return Hole(nonterminal: nonterminal, slot: .argument(of: key, index: index))
         }
     }

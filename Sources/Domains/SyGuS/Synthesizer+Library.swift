@@ -41,13 +41,15 @@ extension Synthesizer {
     private func search(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?,
                         runDeadline: ContinuousClock.Instant?) -> SynthesisResult {
         var inference = Timings()
-        let weights = inference.measure(.inference) { ranker.map { $0.grammar(for: TaskFeatures.vector(of: problem), base: grammar) } } ?? grammar
+        let weights = ranker.map { ranker in
+            inference.measure(.inference) { ranker.grammar(for: TaskFeatures.vector(of: problem), base: grammar) }
+        } ?? grammar
         let library = problem.extended(with: grammar)
         let extended = library.problem
         var solver = self
         solver.options.costs = { searched in extended.costs(of: searched, from: weights) }
         var result = solver.solve(extended, runDeadline: runDeadline)
-        if ranker != nil { result.timings.add(inference) }
+        result.timings.add(inference)
         guard case .solved(let bodies) = result.status else { return result }
         var answers: [Int: Tasks.Expression] = [:]
         for (function, body) in bodies {
