@@ -21,6 +21,11 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
     public var useRanker = true
     /// The memory bound of each task's search, in MiB (absent in runs from older versions).
     public var memoryMiB: Int?
+    /// How proposals are checked (absent in runs from before the guard: they adopt every
+    /// sleep's learning).
+    public var guarding: GuardSettings?
+    /// What the loop may not go past (absent in runs from before ceilings).
+    public var ceilings: Ceilings?
 
     public init(rounds: Int, timeout: Double, jobs: Int, seed: UInt64) {
         self.rounds = rounds
@@ -36,6 +41,8 @@ public enum BootstrapEvent: Sendable {
     case wake(round: Int, done: Int, total: Int, solved: Int, elapsed: Double)
     /// A round's sleep started: learning abstractions and training the model.
     case sleep(round: Int)
+    /// The guard searches `tasks` validation tasks with a proposal, `timeout` seconds each.
+    case validating(round: Int, proposal: String, tasks: Int, timeout: Double)
     case finished(RoundSummary)
 }
 
@@ -73,8 +80,14 @@ public final class BootstrapRun: Sendable {
     /// Opens (or continues, when the store already holds this run) a run over `tasks`.
     public init(store: RunStore, settings: BootstrapSettings, tasks: RunTasks, grammar: Grammar) throws {
         self.store = store
-        self.runTasks = tasks
         self.startGrammar = grammar
+        // A new guarded run holds out its validation tasks from the train tasks, unless some
+        // were given; a run resumed keeps the splits it registered.
+        var tasks = tasks
+        if let guarding = settings.guarding, guarding.enabled, try store.tasks().isEmpty, !tasks.entries.contains(where: { $0.split == .validation }) {
+            tasks = tasks.holdingOut(guarding.validationShare, seed: settings.seed)
+        }
+        self.runTasks = tasks
         if let stored = try store.bootstrapSettings() {
             let conflicts = stored.conflicts(with: settings, run: store.path)
             if !conflicts.isEmpty {
@@ -88,11 +101,16 @@ public final class BootstrapRun: Sendable {
             // time change nothing the run has done.
             var kept = settings
             kept.memoryMiB = stored.memoryMiB ?? settings.memoryMiB
+            // A run from before the guard cannot hold out tasks it has learned from: it stays
+            // unguarded, and takes the ceilings given.
+            kept.guarding = stored.guarding
+            kept.ceilings = stored.ceilings ?? settings.ceilings
             if kept != stored { try store.saveSettings(kept) }
+            self.settings = kept
         } else {
             try store.saveSettings(settings, grammar: grammar)
+            self.settings = settings
         }
-        self.settings = settings
         let stored = try store.register(tasks.entries.map { ($0.file, $0.name, $0.split) })
         var byKey: [String: StoredTask] = [:]
         for task in stored { byKey[task.file + "\u{0}" + task.name] = task }
@@ -143,21 +161,27 @@ public final class BootstrapRun: Sendable {
             // A finished run extended to more rounds: its last round's sleep, which the last
             // round of a run skips, comes first.
             if timeIsUp() { return .runTimeLimit(round: last.round + 1) }
-            report(.sleep(round: last.round))
             let start = Date()
-            let (next, rankerData, learned, timings) = try learn(round: last.round, grammar: try grammar(for: last.round))
             var summary = last
+            guard let next = try learnAndJudge(round: last.round, grammar: try grammar(for: last.round), start: start,
+                                               runDeadline: runDeadline, memoryLimit: memoryLimit, report: report) else {
+                return .runTimeLimit(round: last.round + 1)
+            }
             summary.seconds += Date().timeIntervalSince(start)
-            try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned, timings: timings)
+            try finish(summary, next: next)
         }
         for round in stride(from: finished.count, through: settings.rounds, by: 1) {
             if timeIsUp() { return .runTimeLimit(round: round) }
             let start = Date()
             let grammar = try grammar(for: round)
-            let ranker = try ranker(for: round)
-            try wake(round: round, grammar: grammar, ranker: ranker, start: start, runDeadline: runDeadline, memoryLimit: memoryLimit, report: report)
+            let rankerData = try store.rankerData(round: round)
+            try wake(round: round, grammar: grammar, rankerData: rankerData, start: start, runDeadline: runDeadline, memoryLimit: memoryLimit,
+                     report: report)
             if timeIsUp() { return .runTimeLimit(round: round) }
-            let summary = try sleep(round: round, grammar: grammar, start: start, report: report)
+            guard let summary = try sleep(round: round, grammar: grammar, start: start, runDeadline: runDeadline, memoryLimit: memoryLimit,
+                                          report: report) else {
+                return .runTimeLimit(round: round)
+            }
             report(.finished(summary))
         }
         return .finished
@@ -174,9 +198,10 @@ public final class BootstrapRun: Sendable {
         }
     }
 
-    /// The ranking model of a round's wake, if the previous round's sleep trained one.
-    func ranker(for round: Int) throws(RunStoreError) -> Ranker? {
-        guard let data = try store.rankerData(round: round) else { return nil }
+    /// The ranking model of round `round`'s wake from its stored form, if the previous
+    /// round's sleep trained one.
+    func ranker(from data: Data?, round: Int) throws(RunStoreError) -> Ranker? {
+        guard let data else { return nil }
         do {
             return try Ranker(fileData: data)
         } catch {
@@ -184,28 +209,48 @@ public final class BootstrapRun: Sendable {
         }
     }
 
-    private func wake(round: Int, grammar: Grammar, ranker: Ranker?, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
+    /// The second search a domain that searches twice gives a task: the starting grammar,
+    /// unless the state is the starting grammar alone (round 0's, or a run that has adopted
+    /// nothing), which would only search the same space again.
+    func fallback(for grammar: Grammar, model: Data?) -> Grammar? {
+        model == nil && grammar.fileText == startGrammar.fileText ? nil : startGrammar
+    }
+
+    /// When round `round`, begun at `start`, must end by the run's round ceiling (`nil`: no ceiling).
+    private func roundDeadline(start: Date) -> ContinuousClock.Instant? {
+        settings.ceilings?.roundSeconds.map { ContinuousClock.now + .milliseconds(Int(($0 - Date().timeIntervalSince(start)) * 1000)) }
+    }
+
+    private func wake(round: Int, grammar: Grammar, rankerData: Data?, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
                       report: @escaping @Sendable (BootstrapEvent) -> Void) throws {
         let (store, stored, runTasks) = (self.store, self.stored, self.runTasks)
         let done = try store.results(round: round)
         let remaining = stored.indices.filter { done[stored[$0].id] == nil }
         // After round 0, a domain that searches twice gives the second search the starting
         // grammar, so a task round 0 solved quickly is not lost to what the run learned.
-        let guidance = Guidance(grammar: grammar, model: ranker, fallback: round > 0 ? startGrammar : nil)
+        let guidance = Guidance(grammar: grammar, model: try ranker(from: rankerData, round: round),
+                                fallback: fallback(for: grammar, model: rankerData))
+        // The round's ceiling stops searches as the run's deadline does, but the tasks it
+        // stops are recorded unsolved: the round goes on to its sleep.
+        let ceiling = roundDeadline(start: start)
         let budget = Budget(timeout: .milliseconds(Int(settings.timeout * 1000)), memoryLimit: memoryLimit,
-                            frontierSize: settings.frontierSize, runDeadline: runDeadline)
+                            frontierSize: settings.frontierSize, runDeadline: [runDeadline, ceiling].compactMap { $0 }.min())
         let configurations = try configurations(for: round)
         let total = stored.count
         let counter = Counter(done: done.count, solved: done.values.filter(\.solved).count)
         let failures = ParallelWork.run(count: remaining.count, jobs: settings.jobs) { index, board -> RunStoreError? in
             let task = remaining[index]
             let found = runTasks.search(task, guidance, budget, board, configurations: configurations)
-            // A task the run's deadline cut short is searched again when the run resumes.
-            if case .stopped(.runTimeLimit) = found.outcome { return nil }
+            var reason = found.reason
+            if case .stopped(.runTimeLimit) = found.outcome {
+                // A task the run's deadline cut short is searched again when the run resumes.
+                if runDeadline.map({ ContinuousClock.now >= $0 }) ?? false { return nil }
+                reason = Self.roundCeilingReason
+            }
             var frontier: [StoredProgram] = []
             if case .solved(let answer) = found.outcome { frontier = answer }
             let result = StoredResult(task: stored[task].id, solved: found.isSolved, seconds: found.seconds, candidates: found.candidates,
-                                      reason: found.reason, frontier: frontier, timings: found.timings)
+                                      reason: reason, frontier: frontier, timings: found.timings)
             do throws(RunStoreError) {
                 try store.record(round: round, result)
             } catch {
@@ -238,29 +283,88 @@ public final class BootstrapRun: Sendable {
         return configurations
     }
 
-    private func sleep(round: Int, grammar: Grammar, start: Date, report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> RoundSummary {
+    /// Why a task the round's ceiling stopped is unsolved.
+    static let roundCeilingReason = "the round's time ceiling (--max-round-seconds) came first"
+
+    /// Round `round`'s summary, then (unless it is the run's last) its sleep and the guard's
+    /// decision, recorded together; `nil` when the run's deadline came during validation.
+    private func sleep(round: Int, grammar: Grammar, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
+                       report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> RoundSummary? {
         let results = try store.results(round: round)
-        let train = stored.filter { $0.split == .train }
-        let test = stored.filter { $0.split == .test }
-        let testCandidates = test.compactMap { results[$0.id] }.filter(\.solved).map { Double($0.candidates) }.sorted()
+        func solved(_ split: Split) -> (solved: [StoredResult], total: Int) {
+            let tasks = stored.filter { $0.split == split }
+            return (tasks.compactMap { results[$0.id] }.filter(\.solved), tasks.count)
+        }
+        let (train, validation, test) = (solved(.train), solved(.validation), solved(.test))
         // The row describes the library this round searched with: what the previous sleep added.
         let added = try store.abstractions(upTo: round).filter { $0.round == round }.count
         var summary = RoundSummary(
-            round: round,
-            trainSolved: train.filter { results[$0.id]?.solved == true }.count, trainTotal: train.count,
-            testSolved: test.filter { results[$0.id]?.solved == true }.count, testTotal: test.count,
+            round: round, trainSolved: train.solved.count, trainTotal: train.total, testSolved: test.solved.count, testTotal: test.total,
             newAbstractions: added, librarySize: grammar.abstractions.count, seconds: 0,
-            medianCandidatesTest: testCandidates.isEmpty ? nil : Self.median(testCandidates))
+            medianCandidatesTest: Guard.median(test.solved.map { Double($0.candidates) }))
+        if validation.total > 0 {
+            summary.validationSolved = validation.solved.count
+            summary.validationTotal = validation.total
+        }
+        summary.medianSecondsTest = Guard.median(test.solved.map(\.seconds))
         guard round < settings.rounds else {
             summary.seconds = Date().timeIntervalSince(start)
             try store.finish(summary, nextGrammar: nil, nextRanker: nil, abstractions: [])
             return summary
         }
-        report(.sleep(round: round))
-        let (next, rankerData, learned, timings) = try learn(round: round, grammar: grammar)
+        guard let next = try learnAndJudge(round: round, grammar: grammar, start: start, runDeadline: runDeadline, memoryLimit: memoryLimit,
+                                           report: report) else { return nil }
         summary.seconds = Date().timeIntervalSince(start)
-        try store.finish(summary, nextGrammar: next.fileText, nextRanker: rankerData, abstractions: learned, timings: timings)
+        try finish(summary, next: next)
         return summary
+    }
+
+    /// What a round's sleep learned and the guard decided: the next round's state, the
+    /// journal and the sleep's timings.
+    struct NextRound {
+        var decision: Decision
+        var incumbent: SearchState
+        var timings: Timings
+    }
+
+    /// Round `round`'s sleep, then the guard's judgement of what it learned; `nil` when the
+    /// run's deadline came during validation.
+    private func learnAndJudge(round: Int, grammar: Grammar, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
+                               report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> NextRound? {
+        report(.sleep(round: round))
+        let sleepStart = ContinuousClock.now
+        let (next, rankerData, learned, timings) = try learn(round: round, grammar: grammar)
+        let sleepSeconds = Timings.seconds(since: sleepStart)
+        let results = try store.results(round: round)
+        let incumbent = SearchState(grammar: grammar, rankerData: try store.rankerData(round: round),
+                                    configurations: try configurations(for: round))
+        let proposal = SearchState(grammar: next, rankerData: rankerData, configurations: incumbent.configurations, abstractions: learned)
+        // Validation may take a third of the round: half of what the wake (its searches' time
+        // shared among the jobs) and the sleep took.
+        let wakeSeconds = results.values.reduce(0) { $0 + $1.seconds } / Double(max(1, settings.jobs))
+        var deadline = ContinuousClock.now + .milliseconds(Int((wakeSeconds + sleepSeconds) / 2 * 1000))
+        if let ceiling = roundDeadline(start: start) { deadline = min(deadline, ceiling) }
+        let limits = ValidationLimits(deadline: deadline, runDeadline: runDeadline, memoryLimit: memoryLimit)
+        let validationStart = ContinuousClock.now
+        do {
+            let decision = try decide(round: round, incumbent: incumbent, learned: proposal, results: results, limits: limits, report: report)
+            var timings = timings
+            if settings.guarding?.enabled == true { timings.add(.validation, Timings.seconds(since: validationStart)) }
+            return NextRound(decision: decision, incumbent: incumbent, timings: timings)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Records a finished round with the state its sleep chose for the next one.
+    private func finish(_ summary: RoundSummary, next: NextRound) throws {
+        let state = next.decision.state
+        var changed: [String: String] = [:]
+        for (domain, configuration) in state.configurations where configuration != next.incumbent.configurations[domain] {
+            changed[domain] = configuration.stored
+        }
+        try store.finish(summary, nextGrammar: state.grammar.fileText, nextRanker: state.rankerData, abstractions: state.abstractions,
+                         timings: next.timings, configurations: changed, journal: next.decision.journal)
     }
 
     /// A round's abstraction and dream sleep (see `Sleep`): the next round's grammar, ranking

@@ -15,23 +15,29 @@ extension BootstrapSettings {
             ("--max-arity", String(maximumArity)),
             ("--dreams", String(dreams)),
             ("--no-ranker", useRanker ? "not given" : "given"),
+            ("--no-guard", guarding.map { $0.enabled ? "not given" : "given" } ?? Self.notRecorded),
+            ("--validation-share", guarding.map { Self.number($0.validationShare) } ?? Self.notRecorded),
+            ("--tolerance", guarding.map { Self.number($0.tolerance) } ?? Self.notRecorded),
+            ("--no-tuning", guarding.map { $0.tuning ? "not given" : "given" } ?? Self.notRecorded),
+            ("--max-library", ceilings.map { String($0.librarySize) } ?? Self.notRecorded),
+            ("--max-model", ceilings.map { String($0.modelBytes >> 10) } ?? Self.notRecorded),
+            ("--max-round-seconds", ceilings.map { $0.roundSeconds.map(Self.number) ?? "none" } ?? Self.notRecorded),
         ]
     }
 
+    /// The value shown for a setting a run from an older Ouroboros did not record.
+    static let notRecorded = "not recorded"
+
     /// The settings of `given` that would change a run stored with these settings, each as
     /// "--timeout is 5 in RUN, 2 given". The rounds are not among them (a run is extended to
-    /// more rounds), nor the jobs (they change how fast, not what); a memory bound not
-    /// recorded (a run from an older Ouroboros) is not compared.
+    /// more rounds), nor the jobs (they change how fast, not what); a setting a run from an
+    /// older Ouroboros did not record is not compared.
     public func conflicts(with given: BootstrapSettings, run: String) -> [String] {
-        var mine = options, theirs = given.options
-        if memoryMiB == nil || given.memoryMiB == nil {
-            mine.removeAll { $0.option == "--memory" }
-            theirs.removeAll { $0.option == "--memory" }
-        }
-        return zip(mine, theirs).compactMap { stored, asked in
-            guard stored.option != "--rounds", stored.value != asked.value else { return nil }
-            if stored.option == "--no-ranker" {
-                return useRanker ? "\(run) uses a ranking model; --no-ranker given" : "\(run) has --no-ranker; it is not given"
+        zip(options, given.options).compactMap { stored, asked in
+            guard stored.option != "--rounds", stored.value != asked.value,
+                  stored.value != Self.notRecorded, asked.value != Self.notRecorded else { return nil }
+            if stored.option.hasPrefix("--no-") {
+                return stored.value == "given" ? "\(run) has \(stored.option); it is not given" : "\(stored.option) given; \(run) does not have it"
             }
             return "\(stored.option) is \(stored.value) in \(run), \(asked.value) given"
         }

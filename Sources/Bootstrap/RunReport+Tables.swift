@@ -85,7 +85,8 @@ extension RunReport {
         guard !rows.isEmpty else { return "" }
         let byTask = Dictionary(grouping: rows, by: \.task.id)
         var table = "<h2>Tasks</h2>\n<table><tr><th>task</th><th>solved in rounds</th><th>best program (latest round solving it)</th><th>log prior</th><th>seconds</th><th>candidates</th><th>last round</th></tr>\n"
-        for task in tasks.sorted(by: { ($0.split == .train ? 0 : 1, $0.name) < ($1.split == .train ? 0 : 1, $1.name) }) {
+        let order = Dictionary(uniqueKeysWithValues: Split.allCases.enumerated().map { ($1, $0) })
+        for task in tasks.sorted(by: { (order[$0.split]!, $0.name) < (order[$1.split]!, $1.name) }) {
             let results = (byTask[task.id] ?? []).sorted { $0.round < $1.round }
             let solved = results.filter(\.solved)
             let best = solved.last

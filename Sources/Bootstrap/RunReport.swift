@@ -33,17 +33,18 @@ public enum RunReport {
             table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #dde; padding: .3em .5em; text-align: left; vertical-align: top; }
             th { background: #f3f4f8; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             code { font: 12.5px ui-monospace, monospace; word-break: break-word; } .muted { color: #667; }
-            .train { color: #2563eb; } .test { color: #d9480f; }
+            .train { color: #2563eb; } .validation, .test { color: #d9480f; }
             </style></head><body>
             <h1>Ouroboros run <code>\(escape(file.lastPathComponent))</code></h1>
             <p class=muted><code>\(escape(file.path))</code></p>
-            <p>\(rounds.count) rounds finished, \(tasks.filter { $0.split == .train }.count) train and \(tasks.filter { $0.split == .test }.count) test tasks.</p>
+            <p>\(rounds.count) rounds finished, \(tasks.filter { $0.split == .train }.count) train, \(tasks.filter { $0.split == .validation }.count) validation and \(tasks.filter { $0.split == .test }.count) test tasks.</p>
 
             """
         page += settingsTable(try store.bootstrapSettings())
-        page += "<h2>Rounds</h2>\n<table><tr><th>round</th><th>train solved</th><th>test solved</th><th>new abstractions</th><th>library</th><th>median test candidates</th><th>median seconds (solved)</th><th>round seconds</th></tr>\n"
+        page += "<h2>Rounds</h2>\n<table><tr><th>round</th><th>train solved</th><th>validation solved</th><th>test solved</th><th>new abstractions</th><th>library</th><th>median test candidates</th><th>median seconds (solved)</th><th>round seconds</th></tr>\n"
         for (index, summary) in rounds.enumerated() {
-            page += "<tr><td class=n>\(summary.round)</td><td class=n>\(summary.trainSolved)/\(summary.trainTotal)</td><td class=n>\(summary.testSolved)/\(summary.testTotal)</td>"
+            page += "<tr><td class=n>\(summary.round)</td><td class=n>\(summary.trainSolved)/\(summary.trainTotal)</td>"
+                + "<td class=n>\(summary.validationTotal.map { "\(summary.validationSolved ?? 0)/\($0)" } ?? "–")</td><td class=n>\(summary.testSolved)/\(summary.testTotal)</td>"
                 + "<td class=n>\(summary.newAbstractions)</td><td class=n>\(summary.librarySize)</td>"
                 + "<td class=n>\(summary.medianCandidatesTest.map { String(format: "%.0f", $0) } ?? "–")</td>"
                 + "<td class=n>\(ChartAxis.seconds.label(medianSeconds[index]))</td><td class=n>\(String(format: "%.1f s", summary.seconds))</td></tr>\n"
@@ -56,6 +57,7 @@ public enum RunReport {
         page += chart("Median search time (solved tasks)", x: x, axis: .seconds, series: [("seconds", "#0f766e", medianSeconds)])
         page += chart("Library size (abstractions searched with)", x: x, axis: .count, series: [("abstractions", "#b45309", rounds.map { Double($0.librarySize) })])
         page += "</div>\n"
+        page += journalTable(try store.journal())
         var timings: [(sleep: Timings, searches: [Int64: Timings])] = []
         for summary in rounds { timings.append(try store.timings(round: summary.round)) }
         page += timingsTables(rounds, timings: timings, tasks: tasks)
@@ -71,7 +73,7 @@ public enum RunReport {
             page += "</table>\n"
         }
         page += tasksTable(tasks, rows: rows)
-        page += "<p>Blue: train tasks (learned from); orange: test tasks (never learned from).</p>\n</body></html>\n"
+        page += "<p>Blue: train tasks (learned from); orange: validation and test tasks (never learned from).</p>\n</body></html>\n"
         return page
     }
 

@@ -4,7 +4,7 @@ import GRDB
 extension RunStore {
     /// Makes `destination` a new run store holding the run in `source` as it stood when round
     /// `round` began: its settings, tasks and starting grammar; rounds 0 … `round` − 1 with
-    /// their results, solutions and events; and round `round`'s state — the grammar with its
+    /// their results, solutions, events and journal; and round `round`'s state — the grammar with its
     /// library, the ranking model and the search configurations that round searches with —
     /// copied byte for byte. Resumed,
     /// the new run searches round `round` again from that state; `source` is only read.
@@ -31,7 +31,7 @@ extension RunStore {
             let copy = try DatabaseQueue(path: temporary)
             try original.queue.backup(to: copy)
             try copy.write { db in
-                for table in ["results", "solutions", "rounds", "events", "timings"] where try db.tableExists(table) {
+                for table in ["results", "solutions", "rounds", "events", "timings", "proposals"] where try db.tableExists(table) {
                     try db.execute(sql: "DELETE FROM \(table) WHERE round >= ?", arguments: [round])
                 }
                 for table in ["grammars", "rankers", "abstractions", "configurations"] where try db.tableExists(table) {

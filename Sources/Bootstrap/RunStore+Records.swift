@@ -2,9 +2,11 @@ import Domain
 import Foundation
 import GRDB
 
-/// Which side of the split a task is on: train tasks are learned from, test tasks only measured.
-public enum Split: String, Sendable, Codable {
-    case train, test
+/// Which side of the split a task is on: train tasks are learned from; validation tasks
+/// (held out of the train tasks) judge what the loop proposes to change in itself; test tasks
+/// are only measured. Neither validation nor test tasks are ever learned from.
+public enum Split: String, Sendable, Codable, CaseIterable {
+    case train, validation, test
 }
 
 /// A task registered in a run.
@@ -43,6 +45,12 @@ public struct RoundSummary: Sendable, Codable, Equatable {
     public var librarySize: Int
     public var seconds: Double
     public var medianCandidatesTest: Double?
+    /// The validation tasks solved and held out (`nil` in runs without them).
+    public var validationSolved: Int? = nil
+    public var validationTotal: Int? = nil
+    /// The median seconds of the test tasks solved (`nil` when none was, or in runs from
+    /// before it was recorded).
+    public var medianSecondsTest: Double? = nil
 }
 
 /// A learned abstraction as the run store keeps it.
@@ -99,7 +107,7 @@ extension RunStore {
             return try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, id, file, name, split\(domain) FROM tasks ORDER BY id").map { row in
                 let stored = value(row, table: "tasks")
                 guard let split = Split(rawValue: try stored.text("split")) else {
-                    throw stored.mismatch("split", expected: "train or test")
+                    throw stored.mismatch("split", expected: "train, validation or test")
                 }
                 return StoredTask(id: try stored.int64("id"), file: try stored.text("file"), name: try stored.text("name"), split: split,
                                   domain: hasDomains ? try stored.optionalText("domain") : nil)
@@ -182,20 +190,28 @@ extension RunStore {
     }
 
     /// Ends a round in one transaction: its summary, the next round's grammar and ranking
-    /// model (when there is a next round) and the abstractions learned for it.
+    /// model (when there is a next round), the abstractions learned for it, the search
+    /// configurations that change for it (by domain), and the sleep's journal entries.
     public func finish(_ summary: RoundSummary, nextGrammar: String?, nextRanker: Data?, abstractions: [StoredAbstraction],
-                       timings: Timings = Timings()) throws(RunStoreError) {
+                       timings: Timings = Timings(), configurations: [String: String] = [:], journal: [JournalEntry] = []) throws(RunStoreError) {
         try write { db in
+            try writeJournal(journal, round: summary.round, in: db)
+            for (domain, text) in configurations {
+                try db.execute(sql: "INSERT OR REPLACE INTO configurations (round, domain, text) VALUES (?, ?, ?)",
+                               arguments: [summary.round + 1, StoredValue.binding(domain), StoredValue.binding(text)])
+            }
             try db.execute(sql: "DELETE FROM timings WHERE round = ? AND task IS NULL", arguments: [summary.round])
             for (part, seconds) in timings.parts {
                 try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, NULL, ?, ?)",
                                arguments: [summary.round, part.rawValue, seconds])
             }
             try db.execute(sql: """
-                INSERT OR REPLACE INTO rounds (round, trainSolved, trainTotal, testSolved, testTotal, newAbstractions, librarySize, seconds, medianCandidatesTest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO rounds (round, trainSolved, trainTotal, testSolved, testTotal, newAbstractions, librarySize, seconds,
+                                               medianCandidatesTest, validationSolved, validationTotal, medianSecondsTest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [summary.round, summary.trainSolved, summary.trainTotal, summary.testSolved, summary.testTotal,
-                                 summary.newAbstractions, summary.librarySize, summary.seconds, summary.medianCandidatesTest])
+                                 summary.newAbstractions, summary.librarySize, summary.seconds, summary.medianCandidatesTest,
+                                 summary.validationSolved, summary.validationTotal, summary.medianSecondsTest])
             if let nextGrammar {
                 try db.execute(sql: "INSERT OR REPLACE INTO grammars (round, text) VALUES (?, ?)", arguments: [summary.round + 1, StoredValue.binding(nextGrammar)])
             }
@@ -238,17 +254,25 @@ extension RunStore {
     /// that order; any other set is a damaged store).
     public func finishedRounds() throws(RunStoreError) -> [RoundSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, * FROM rounds ORDER BY round").enumerated().map { index, row in
+            // A store of schema v3 or before, read without migrating it, has no validation figures.
+            let hasValidation = try db.columns(in: "rounds").contains { $0.name == "validationSolved" }
+            return try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, * FROM rounds ORDER BY round").enumerated().map { index, row in
                 let stored = value(row, table: "rounds")
                 let round = try stored.int("round")
                 guard round == index else {
                     throw damaged("table rounds, \(stored.label): round \(round) where round \(index) was expected (rounds are finished in order from 0)")
                 }
-                return RoundSummary(
+                var summary = RoundSummary(
                     round: round, trainSolved: try stored.count("trainSolved"), trainTotal: try stored.count("trainTotal"),
                     testSolved: try stored.count("testSolved"), testTotal: try stored.count("testTotal"),
                     newAbstractions: try stored.count("newAbstractions"), librarySize: try stored.count("librarySize"),
                     seconds: try stored.double("seconds"), medianCandidatesTest: try stored.optionalDouble("medianCandidatesTest"))
+                if hasValidation {
+                    summary.validationSolved = try stored.optionalCount("validationSolved")
+                    summary.validationTotal = try stored.optionalCount("validationTotal")
+                    summary.medianSecondsTest = try stored.optionalDouble("medianSecondsTest")
+                }
+                return summary
             }
         }
     }

@@ -183,8 +183,8 @@ extension RunStore {
             }
         }
         // v3: each task's domain; where time went, by round, part and (for a wake's parts)
-        // task: what the loop measures of itself; and each domain's search configuration, by the round from
-        // which it holds. Stores from before have no rows (their rounds searched with the
+        // task: what the loop measures of itself; and each domain's search configuration, by
+        // the round from which it holds. Stores from before have no rows (their rounds searched with the
         // defaults).
         migrator.registerMigration("v3") { db in
             try db.alter(table: "tasks") { t in t.add(column: "domain", .text) }
@@ -199,6 +199,21 @@ extension RunStore {
                 t.column("task", .integer).references("tasks")
                 t.column("part", .text).notNull()
                 t.column("seconds", .double).notNull()
+            }
+        }
+        // v4: the journal (each proposal a sleep made, its evidence and the decision, as JSON),
+        // and each round's validation figures and median test seconds. Stores from before have
+        // no journal and no validation tasks.
+        migrator.registerMigration("v4") { db in
+            try db.create(table: "proposals") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("round", .integer).notNull()
+                t.column("entry", .text).notNull()
+            }
+            try db.alter(table: "rounds") { t in
+                t.add(column: "validationSolved", .integer)
+                t.add(column: "validationTotal", .integer)
+                t.add(column: "medianSecondsTest", .double)
             }
         }
         return migrator

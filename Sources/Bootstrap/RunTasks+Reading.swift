@@ -70,7 +70,7 @@ private struct TypedTaskList<D: Domain>: TaskList {
             let key = [URL(fileURLWithPath: item.file).standardizedFileURL.path, name]
             if let split = splits[key] {
                 if split != item.split {
-                    throw BootstrapError(message: "\(item.file): task \(name) is given for both the train and the test split; test tasks are never learned from, so a task can be in only one.")
+                    throw BootstrapError(message: "\(item.file): task \(name) is given for both the \(split.rawValue) and the \(item.split.rawValue) split; only train tasks are learned from, so a task can be in only one.")
                 }
                 continue
             }

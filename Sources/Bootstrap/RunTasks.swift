@@ -30,6 +30,11 @@ public struct RunTasks: Sendable {
         parts = [Part(domain: domain, tasks: tasks.map(\.task))]
     }
 
+    init(entries: [Entry], parts: [Part]) {
+        self.entries = entries
+        self.parts = parts
+    }
+
     /// The tasks of several runs' task lists in one run, in the order given.
     public init(combining lists: [RunTasks]) {
         var entries: [Entry] = []
@@ -41,8 +46,7 @@ public struct RunTasks: Sendable {
             }
             parts += list.parts
         }
-        self.entries = entries
-        self.parts = parts
+        self.init(entries: entries, parts: parts)
     }
 
     /// The number of tasks.

@@ -78,6 +78,10 @@ struct StoredValue {
         return n
     }
 
+    func optionalCount(_ column: String) throws(RunStoreError) -> Int? {
+        value(column).isNull ? nil : try count(column)
+    }
+
     /// A count, size or round number: an integer from 0 on.
     func count(_ column: String) throws(RunStoreError) -> Int {
         guard let n = Int.fromDatabaseValue(value(column)), n >= 0 else { throw mismatch(column, expected: "a whole number from 0 on") }

@@ -9,14 +9,32 @@ public struct SearchSetting: Sendable, Hashable {
     /// Whether it takes whole numbers only.
     public let isInteger: Bool
     public let meaning: String
+    /// The values the loop's tuning tries, in increasing order (empty: it is not tuned).
+    public let grid: [Double]
 
-    public init(_ name: String, range: ClosedRange<Double>, default defaultValue: Double, isInteger: Bool = false, meaning: String) {
+    public init(_ name: String, range: ClosedRange<Double>, default defaultValue: Double, isInteger: Bool = false, grid: [Double] = [],
+                meaning: String) {
         precondition(range.contains(defaultValue), "the default of \(name) is outside its range")
+        precondition(grid.allSatisfy(range.contains) && grid == grid.sorted(), "the grid of \(name) is outside its range or out of order")
         self.name = name
         self.range = range
         self.defaultValue = defaultValue
         self.isInteger = isInteger
+        self.grid = grid
         self.meaning = meaning
+    }
+
+    /// The values of the grid the tuning tries next from `value`: up to `reach` on each side,
+    /// nearest first.
+    public func neighbours(of value: Double, reach: Int = 2) -> [Double] {
+        let below = Array(grid.filter { $0 < value }.suffix(reach).reversed())
+        let above = Array(grid.filter { $0 > value }.prefix(reach))
+        var values: [Double] = []
+        for step in 0..<reach {
+            if step < below.count { values.append(below[step]) }
+            if step < above.count { values.append(above[step]) }
+        }
+        return values
     }
 }
 
@@ -39,8 +57,8 @@ public struct SearchConfigurationError: Error, Hashable, Sendable, CustomStringC
 ///
 /// ```swift
 /// var configuration = SearchConfiguration()
-/// try configuration.set(SyGuSDomain.fallbackShare, to: 0.7)
-/// configuration.value(of: SyGuSDomain.fallbackShare)   // 0.7
+/// try configuration.set(SyGuSDomain.guidedShare, to: 0.7)
+/// configuration.value(of: SyGuSDomain.guidedShare)   // 0.7
 /// ```
 public struct SearchConfiguration: Sendable, Codable, Equatable {
     /// The version of this form; a stored configuration of another is refused.

@@ -25,6 +25,8 @@ public struct Timings: Sendable, Equatable {
         case dreaming
         /// A sleep's training of the ranking model.
         case training
+        /// The guard's searches of the validation tasks with what a sleep proposes.
+        case validation
     }
 
     /// Seconds by part.

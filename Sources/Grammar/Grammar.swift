@@ -81,3 +81,32 @@ public struct GrammarError: Error, Hashable, Sendable, CustomStringConvertible {
         position.map { "\($0): \(message)" } ?? message
     }
 }
+
+extension Grammar {
+    /// The grammar without the abstractions named in `names`, and without the contextual
+    /// weights of slots and choices they were part of. An abstraction another kept one's body
+    /// uses is kept (the invariant that bodies use only the grammar's own productions holds).
+    public func removingAbstractions(named names: Set<String>) -> Grammar {
+        var needed = Set<String>()
+        func use(_ program: Program) {
+            switch program {
+            case .invented(let abstraction):
+                if needed.insert(abstraction.name).inserted { use(abstraction.body) }
+            case .lambda(let body): use(body)
+            case .apply(let function, let argument): use(function); use(argument)
+            case .primitive, .variable: break
+            }
+        }
+        for abstraction in abstractions where !names.contains(abstraction.name) { use(abstraction.body) }
+        let removed = names.subtracting(needed)
+        var grammar = Grammar(name: name, productions: productions.filter { !removed.contains($0.name) || !$0.isAbstraction },
+                              variableLogWeight: variableLogWeight)
+        let kept = Set(grammar.productions.map(\.key))
+        grammar.contextualLogWeights = contextualLogWeights.filter { key, _ in
+            if case .argument(let parent, _) = key.slot, !kept.contains(parent) { return false }
+            if case .production(let choice) = key.choice, !kept.contains(choice) { return false }
+            return true
+        }
+        return grammar
+    }
+}

@@ -46,6 +46,11 @@ public struct Production: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    public var isAbstraction: Bool {
+        if case .abstraction = kind { return true }
+        return false
+    }
+
     public var key: ProductionKey { ProductionKey(name: name, type: type.canonical) }
 
     public var description: String { "\(name) : \(type)" }

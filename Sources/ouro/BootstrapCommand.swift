@@ -16,14 +16,17 @@ struct BootstrapCommand: ParsableCommand {
             --train and --test files or folders). Round 0 searches every task with the starting \
             grammar; each later round first learns from the train tasks' solutions (new \
             abstractions, refitted weights, a ranking model trained on solutions and dreams) and \
-            then searches every task again. Test tasks are never learned from. Everything is kept \
+            then searches every task again. The guard adopts what a sleep learned (as a whole, in \
+            parts, and changes to the search configuration) only when it does at least as well on \
+            validation tasks held out of the train tasks; `ouro history RUN` shows what it decided \
+            and why. Validation and test tasks are never learned from. Everything is kept \
             in the run store (--run, default runs/NAME.sqlite); a run that was stopped continues \
             with --resume, and a finished one is extended with --resume --rounds N; --resume \
             --from-round K continues from the state round K began with in a new run store. On --resume \
             the options left out keep the run's values, and the tasks are the run's when no DIR \
             or --train/--test is given; --jobs and --run-timeout may change, a setting that \
-            changes results (--timeout, --memory, --seed, --abstractions, --max-arity, --frontier, --dreams, --no-ranker) \
-            may not. Prints one line per round (one JSON object with --json).
+            changes results (--timeout, --memory, --seed, --abstractions, --max-arity, --frontier, --dreams, --no-ranker, \
+            and the guard's options and ceilings) may not. Prints one line per round (one JSON object with --json).
             """
     )
 
@@ -73,6 +76,8 @@ struct BootstrapCommand: ParsableCommand {
 
     @OptionGroup var dreamsOption: DreamsOption
 
+    @OptionGroup(title: "The guard, tuning and ceilings") var guardOptions: GuardOptions
+
     @OptionGroup var output: JSONOption
 
     /// Whether the tasks are the run store's own (`--resume --run RUN` with no task paths).
@@ -87,6 +92,7 @@ struct BootstrapCommand: ParsableCommand {
         if tasksFromStore && runStore == nil && fromRound == nil { throw ValidationError("--resume with no problem set needs --run RUN.") }
         if !tasksFromStore && directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
+        try guardOptions.validate(resuming: resume)
     }
 
     /// The run's settings: the options given, and for those left out the stored run's values
@@ -102,6 +108,8 @@ struct BootstrapCommand: ParsableCommand {
         if let frontier = frontierOption.frontier { settings.frontierSize = frontier }
         if let dreams = dreamsOption.dreams { settings.dreams = dreams }
         if noRanker { settings.useRanker = false }
+        settings.guarding = guardOptions.guarding(over: stored?.guarding)
+        settings.ceilings = guardOptions.ceilings(over: stored?.ceilings)
         if let memory = limits.memory {
             settings.memoryMiB = memory >> 20
         } else if stored == nil {
@@ -113,6 +121,7 @@ struct BootstrapCommand: ParsableCommand {
     func run() throws {
         var trainPaths = directory.map { [($0 as NSString).appendingPathComponent("train")] } ?? train
         var testPaths = directory.map { [($0 as NSString).appendingPathComponent("test")] } ?? test
+        var validationPaths = guardOptions.validate
         let name = URL(fileURLWithPath: directory ?? trainPaths.first ?? "run").standardized.lastPathComponent
         var runFile = runStore ?? "runs/\(name).sqlite"
         // A branch made for a run that then cannot start (its tasks or settings refused) is
@@ -145,12 +154,14 @@ struct BootstrapCommand: ParsableCommand {
                     let stored = try store.tasks()
                     trainPaths = Self.unique(stored.filter { $0.split == .train }.map(\.file))
                     testPaths = Self.unique(stored.filter { $0.split == .test }.map(\.file))
+                    // Tasks held out of train files are read with them (the store keeps their split).
+                    validationPaths = Self.unique(stored.filter { $0.split == .validation }.map(\.file)).filter { !trainPaths.contains($0) }
                 } catch {
                     throw InputError(file: runFile, message: error.message)
                 }
             }
         }
-        let (reader, tasks) = try readTasks(train: trainPaths, test: testPaths)
+        let (reader, tasks) = try readTasks([(trainPaths, .train), (validationPaths, .validation), (testPaths, .test)])
         // A run's grammar holds weights for every production its domains offer (SyGuS problems
         // bring their grammars; uniform weights to start), and the library.
         var startGrammar = try grammarOption.grammar.map(readGrammar) ?? reader.startingGrammar() ?? readGrammar("lists")
@@ -186,10 +197,10 @@ struct BootstrapCommand: ParsableCommand {
         try runRounds(bootstrap, memoryLimit: settings.memoryBytes, runFile: runFile)
     }
 
-    /// The tasks of the train and test files or folders, each file read by its domain.
-    private func readTasks(train: [String], test: [String]) throws -> (RunTasks.Reader, RunTasks) {
+    /// The tasks of the files or folders of each split, each file read by its domain.
+    private func readTasks(_ splits: [([String], Split)]) throws -> (RunTasks.Reader, RunTasks) {
         var reader = RunTasks.Reader(domains: Domains.all)
-        for (paths, split) in [(train, Split.train), (test, Split.test)] {
+        for (paths, split) in splits {
             for file in try TaskFiles.expand(paths) {
                 let text = try InputError.readText(file)
                 do {
@@ -220,6 +231,9 @@ struct BootstrapCommand: ParsableCommand {
                     progress.show(line, final: done == total, worthLogging: done % 10 == 0)
                 case .sleep(let round):
                     progress.show("round \(round) sleep: learning abstractions and training the ranking model", final: true, worthLogging: true)
+                case .validating(let round, let proposal, let tasks, let timeout):
+                    progress.show("round \(round) guard: searching \(tasks) validation task\(tasks == 1 ? "" : "s") with \(proposal), "
+                                  + String(format: "%g s each", timeout), final: true, worthLogging: true)
                 case .finished(let summary):
                     Self.print(summary, json: json)
                 }
@@ -283,7 +297,8 @@ struct BootstrapCommand: ParsableCommand {
             Swift.print(JSONOption.line(summary.jsonObject))
         } else {
             let median = summary.medianCandidatesTest.map { String(format: "%.0f", $0) } ?? "-"
-            Swift.print("round \(summary.round): train \(summary.trainSolved)/\(summary.trainTotal), test \(summary.testSolved)/\(summary.testTotal), "
+            let validation = summary.validationTotal.map { ", validation \(summary.validationSolved ?? 0)/\($0)" } ?? ""
+            Swift.print("round \(summary.round): train \(summary.trainSolved)/\(summary.trainTotal)\(validation), test \(summary.testSolved)/\(summary.testTotal), "
                 + "\(summary.newAbstractions) new abstractions (library \(summary.librarySize)), median test candidates \(median), "
                 + String(format: "%.1f s", summary.seconds))
         }

@@ -15,7 +15,7 @@ struct Ouro: ParsableCommand {
             (or zsh, fish) prints a script to install.
             """,
         version: OuroVersion.text,
-        subcommands: [Check.self, Solve.self, Eval.self, Compress.self, Library.self, Train.self, DreamCommand.self, BootstrapCommand.self, Results.self, Report.self]
+        subcommands: [Check.self, Solve.self, Eval.self, Compress.self, Library.self, Train.self, DreamCommand.self, BootstrapCommand.self, Results.self, History.self, Report.self]
     )
 
     /// Runs the command; usage errors exit with 2 (bad input), as every command's do.

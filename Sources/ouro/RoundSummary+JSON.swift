@@ -9,6 +9,8 @@ extension RoundSummary {
             "testSolved": testSolved, "testTotal": testTotal, "newAbstractions": newAbstractions,
             "librarySize": librarySize, "seconds": (seconds * 10).rounded() / 10,
             "medianCandidatesTest": medianCandidatesTest ?? NSNull(),
+            "validationSolved": validationSolved ?? NSNull(), "validationTotal": validationTotal ?? NSNull(),
+            "medianSecondsTest": medianSecondsTest.map { ($0 * 1000).rounded() / 1000 } ?? NSNull(),
         ]
     }
 }

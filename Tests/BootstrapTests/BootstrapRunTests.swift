@@ -81,7 +81,7 @@ import TestSupport
             switch event {
             case .sleep(let round): events.append("sleep \(round)")
             case .finished(let summary): events.append("finished \(summary.round)")
-            case .wake: break
+            case .wake, .validating: break
             }
         }
         // Round 0's sleep, skipped when it was the last round, runs first; then round 1.

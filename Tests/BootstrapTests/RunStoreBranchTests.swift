@@ -9,11 +9,15 @@ import TestSupport
 /// A run branched from round K holds round K's state byte for byte, leaves the run it came
 /// from untouched, and resumes by searching round K again.
 @Suite struct RunStoreBranchTests {
-    /// A finished two-round run (rounds 0 and 1) over the mapping tasks.
-    static func finishedRun(in directory: URL) throws -> (path: String, run: () throws -> BootstrapRun) {
+    /// A finished two-round run (rounds 0 and 1) over the mapping tasks, `guarded` or not.
+    static func finishedRun(in directory: URL, guarded: Bool = false) throws -> (path: String, run: () throws -> BootstrapRun) {
         let (grammar, _, _, tasks) = try BootstrapRunTests.mappingTasks()
         var settings = BootstrapSettings(rounds: 1, timeout: 0.5, jobs: 2, seed: 1)
         settings.dreams = 20
+        if guarded {
+            settings.guarding = GuardSettings()
+            settings.ceilings = Ceilings()
+        }
         let path = directory.appendingPathComponent("run.sqlite").path
         try BootstrapRun(store: try RunStore(path: path), settings: settings, tasks: tasks, grammar: grammar).run { _ in }
         return (path, { try BootstrapRun(store: try RunStore(path: directory.appendingPathComponent("branch.sqlite").path, access: .update),
@@ -30,20 +34,22 @@ import TestSupport
     @Test func aBranchHoldsRoundKsStateAndResumesFromIt() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (path, resumed) = try Self.finishedRun(in: directory)
+        let (path, resumed) = try Self.finishedRun(in: directory, guarded: true)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let branch = directory.appendingPathComponent("branch.sqlite").path
         try RunStore.branch(from: path, round: 1, to: branch)
 
-        // Round 1's grammar (with its library), model and abstractions, the settings and the
-        // tasks: the same bytes.
+        // Round 1's grammar (with its library), model, abstractions and search configurations,
+        // the settings, the tasks and round 0's journal: the same bytes.
+        #expect(try !Self.rows(path, "SELECT * FROM proposals WHERE round = 0").isEmpty)
         for sql in ["SELECT round, text FROM grammars ORDER BY round", "SELECT round, data FROM rankers ORDER BY round",
+                    "SELECT * FROM configurations ORDER BY round, domain", "SELECT * FROM proposals ORDER BY id",
                     "SELECT * FROM abstractions ORDER BY name", "SELECT * FROM settings ORDER BY key", "SELECT * FROM tasks ORDER BY id",
                     "SELECT * FROM results WHERE round < 1 ORDER BY task", "SELECT * FROM solutions WHERE round < 1 ORDER BY id",
                     "SELECT * FROM rounds WHERE round < 1"] {
             #expect(try Self.rows(branch, sql) == Self.rows(path, sql), "\(sql)")
         }
-        #expect(try !Self.rows(branch, "SELECT round FROM rankers WHERE round = 1").isEmpty)
+        #expect(try !Self.rows(branch, "SELECT round FROM grammars WHERE round = 1").isEmpty)
         // Nothing of round 1's search is left; the branch says where it came from.
         #expect(try Self.rows(branch, "SELECT * FROM results WHERE round >= 1").isEmpty)
         #expect(try Self.rows(branch, "SELECT * FROM solutions WHERE round >= 1").isEmpty)

@@ -70,8 +70,22 @@ import TestSupport
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let rows = outcome.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(rows.map { $0["round"] as? Int } == [0, 1, 2])
-        #expect(rows.allSatisfy { Set($0.keys) == ["round", "trainSolved", "trainTotal", "testSolved", "testTotal", "newAbstractions", "librarySize", "seconds", "medianCandidatesTest"] })
+        #expect(rows.allSatisfy { Set($0.keys) == ["round", "trainSolved", "trainTotal", "validationSolved", "validationTotal", "testSolved", "testTotal",
+                                                   "newAbstractions", "librarySize", "seconds", "medianCandidatesTest", "medianSecondsTest"] })
+        // The guard is on by default: a fifth of the train tasks is held out for validation.
+        let train = try ExampleTask.readAll(json: TestSupport.text("Problems/lists/train/mapping.json")).count
+        let held = Int((0.2 * Double(train)).rounded())
+        #expect(rows.allSatisfy { $0["validationTotal"] as? Int == held && $0["trainTotal"] as? Int == train - held })
         #expect(outcome.standardError.contains("round 0 wake: "))
+        #expect(outcome.standardError.contains("round 0 guard: searching "))
+        let history = try TestSupport.ouro(["history", path])
+        #expect(history.status == 0, "\(history.standardError)")
+        #expect(history.standardOutput.hasPrefix("round 0 → 1: "))
+        #expect(history.standardOutput.contains("\n  rejected: ") || history.standardOutput.contains("\n  adopted: "))
+        let journal = try TestSupport.ouro(["history", path, "--json"])
+        let entries = journal.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(entries.first?["name"] as? String == "learned" && entries.first?["round"] as? Int == 0)
+        #expect(Set(entries.compactMap { $0["round"] as? Int }) == [0, 1])
 
         let dreams = try TestSupport.ouro(["dream", path, "--round", "1", "--count", "2"])
         #expect(dreams.status == 0, "\(dreams.standardError)")
@@ -88,6 +102,21 @@ import TestSupport
         #expect(foreign.standardError == "\(garbage.path): not a run store (not an SQLite database)\n")
     }
 
+    @Test func guardOptionsAreCheckedBeforeAnythingRuns() throws {
+        for (options, message) in [
+            (["--no-guard", "--no-tuning"], "--no-guard holds out nothing and tunes nothing: leave out --no-tuning, --validate, --validation-share and --tolerance."),
+            (["--validate", "Problems/lists/test", "--validation-share", "0.3"], "--validate names the validation tasks: leave out --validation-share."),
+            (["--validation-share", "1"], "must be below 1; takes a number, 0 < x < 1"),
+            (["--tolerance", "-0.5"], "must be at least 0; takes a number, 0 ≤ x ≤ 10"),
+            (["--max-library", "-1"], "must be at least 0; takes a whole number, 0 ≤ n ≤ 100000"),
+            (["--max-round-seconds", "0"], "must be positive; takes seconds, 0 < x ≤ 1000000, or none"),
+        ] {
+            let outcome = try TestSupport.ouro(["bootstrap", "Problems/lists", "--run", "/nonexistent/run.sqlite"] + options)
+            #expect(outcome.status == 2, "\(options)")
+            #expect(outcome.standardError.contains(message), "\(options): \(outcome.standardError)")
+        }
+    }
+
     /// SyGuS files bootstrap like JSON tasks: rows per round, a library to show and export,
     /// and an exported library that `ouro solve --grammar` uses on a SyGuS file.
     @Test func bootstrapsSyGuSFilesAndExportsTheirLibrary() throws {
@@ -97,7 +126,7 @@ import TestSupport
         let outcome = try TestSupport.ouro([
             "bootstrap", "--train", "Problems/strings/train/first-name.sl", "Problems/strings/train/city-from-city-state.sl",
             "Problems/strings/train/file-extension.sl", "--test", "Problems/strings/test/email-user.sl",
-            "--rounds", "1", "--timeout", "10", "--dreams", "20", "--run", path, "--json",
+            "--rounds", "1", "--timeout", "10", "--dreams", "20", "--run", path, "--json", "--no-guard",
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let rows = outcome.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
@@ -131,6 +160,7 @@ import TestSupport
         let outcome = try TestSupport.ouro([
             "bootstrap", "--train", "Problems/strings/train/first-name.sl", "Problems/lists/train/mapping.json",
             "--test", "Problems/lists/test/mapping.json", "--rounds", "1", "--timeout", "2", "--dreams", "20", "--run", path, "--json",
+            "--no-guard",
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let rows = outcome.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }

@@ -51,7 +51,9 @@ import TestSupport
         #expect(bootstrap.status == 0, "\(bootstrap.standardError)")
         let rows = bootstrap.standardOutput.split(separator: "\n").filter { $0.hasPrefix("round ") }
         #expect(rows.count == 2, "\(bootstrap.standardOutput)")
-        #expect(rows.first?.hasPrefix("round 0: train ") == true && rows.first?.contains("/33, test ") == true)
+        // The 33 train sequences less the 7 held out for validation (a fifth, rounded).
+        #expect(rows.first?.hasPrefix("round 0: train ") == true && rows.first?.contains("/26, validation ") == true
+            && rows.first?.contains("/7, test ") == true)
         #expect(rows.last?.hasPrefix("round 1: train ") == true && rows.last?.contains("/12, ") == true)
         #expect(bootstrap.standardOutput.hasSuffix("run store: \(run)\n"))
 

@@ -50,7 +50,7 @@ public struct LambdaDomain: Domain {
     /// After a task's first solution, how much further the search looks for more (see
     /// `ExampleTaskSolver.frontierWindow`).
     public static let frontierWindow = SearchSetting(
-        "frontierWindow", range: 0...20, default: 3,
+        "frontierWindow", range: 0...20, default: 3, grid: [0, 1, 2, 3, 5, 8],
         meaning: "after a task's first solution, how much further (in nats of prior) the search looks for more solutions")
 
     public var searchSettings: [SearchSetting] { [Self.frontierWindow] }

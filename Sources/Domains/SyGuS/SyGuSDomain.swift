@@ -108,7 +108,7 @@ public struct SyGuSDomain: Domain {
     /// The share of a task's time the search guided by the run's grammar and model gets
     /// before the search with the starting grammar takes the rest (see `Synthesizer.solve`).
     public static let guidedShare = SearchSetting(
-        "guidedShare", range: 0.1...1, default: 0.5,
+        "guidedShare", range: 0.1...1, default: 0.5, grid: [0.2, 0.35, 0.5, 0.65, 0.8, 1],
         meaning: "the share of a task's time for the search guided by the learned grammar and model, before the search with the starting grammar (1: no second search)")
 
     public var searchSettings: [SearchSetting] { [Self.guidedShare] }
