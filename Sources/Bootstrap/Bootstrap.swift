@@ -67,6 +67,13 @@ public struct BootstrapError: Error, Sendable, Equatable, CustomStringConvertibl
 /// rewritten frontiers and on dreams). Round 0 uses the starting grammar and no model. Test
 /// tasks are searched every round and never learned from.
 ///
+/// In a guarded run the sleep only proposes: the guard (`decide`) searches the validation
+/// tasks, held out of the train tasks and never learned from, with what it learned (as a
+/// whole, then in parts), a pruned library and tuned search settings, and adopts what does at
+/// least as well as the state the round searched with; the rest is journalled and the
+/// incumbent stays. Only the grammar, its library, the model and the search configurations
+/// change between rounds.
+///
 /// Everything is written to the run store as it happens — each task's result as it finishes,
 /// each round's learning in one transaction — so an interrupted run resumes where it stopped.
 public final class BootstrapRun: Sendable {
@@ -283,6 +290,10 @@ public final class BootstrapRun: Sendable {
         return configurations
     }
 
+    /// The share of the wake's and the sleep's time validation may take: a little under half,
+    /// so that validation stays under a third of the round.
+    static let validationShare = 0.45
+
     /// Why a task the round's ceiling stopped is unsolved.
     static let roundCeilingReason = "the round's time ceiling (--max-round-seconds) came first"
 
@@ -332,6 +343,7 @@ public final class BootstrapRun: Sendable {
     private func learnAndJudge(round: Int, grammar: Grammar, start: Date, runDeadline: ContinuousClock.Instant?, memoryLimit: Int,
                                report: @escaping @Sendable (BootstrapEvent) -> Void) throws -> NextRound? {
         report(.sleep(round: round))
+        let wakeWall = Date().timeIntervalSince(start)
         let sleepStart = ContinuousClock.now
         let (next, rankerData, learned, timings) = try learn(round: round, grammar: grammar)
         let sleepSeconds = Timings.seconds(since: sleepStart)
@@ -339,10 +351,12 @@ public final class BootstrapRun: Sendable {
         let incumbent = SearchState(grammar: grammar, rankerData: try store.rankerData(round: round),
                                     configurations: try configurations(for: round))
         let proposal = SearchState(grammar: next, rankerData: rankerData, configurations: incumbent.configurations, abstractions: learned)
-        // Validation may take a third of the round: half of what the wake (its searches' time
-        // shared among the jobs) and the sleep took.
-        let wakeSeconds = results.values.reduce(0) { $0 + $1.seconds } / Double(max(1, settings.jobs))
-        var deadline = ContinuousClock.now + .milliseconds(Int((wakeSeconds + sleepSeconds) / 2 * 1000))
+        // Validation may take a third of the round: half of what the wake and the sleep took
+        // (with a margin for the searches under way when the time is up). The wake's time is
+        // its wall time, or, for a round resumed part way, its searches' time shared among
+        // the jobs.
+        let wakeSeconds = max(wakeWall, results.values.reduce(0) { $0 + $1.seconds } / Double(max(1, settings.jobs)))
+        var deadline = ContinuousClock.now + .milliseconds(Int((wakeSeconds + sleepSeconds) * Self.validationShare * 1000))
         if let ceiling = roundDeadline(start: start) { deadline = min(deadline, ceiling) }
         let limits = ValidationLimits(deadline: deadline, runDeadline: runDeadline, memoryLimit: memoryLimit)
         let validationStart = ContinuousClock.now

@@ -21,28 +21,30 @@ extension BootstrapRun {
     /// run resumes.
     struct ValidationCut: Error {}
 
-    /// The guard (see `BootstrapRun`): judges what round `round`'s sleep learned, in whole and
-    /// in parts, then the pruned library and the search configurations, on the validation
-    /// tasks against `incumbent` (the state the round searched with, its trials taken from
-    /// the wake's `results`), and returns the state the next round searches with.
+    /// The guard (see `BootstrapRun`): judges what round `round`'s sleep learned as a whole,
+    /// then (when the whole is refused) in parts, then the search configurations, then the
+    /// library without its unused new abstractions, on the validation tasks against `incumbent` (the state the round
+    /// searched with, its trials taken from the wake's `results`), and returns the state the
+    /// next round searches with.
     func decide(round: Int, incumbent: SearchState, learned: SearchState, results: [Int64: StoredResult], limits: ValidationLimits,
                 report: @escaping @Sendable (BootstrapEvent) -> Void) throws(ValidationCut) -> Decision {
         let guarding = settings.guarding ?? .off
         var journal: [JournalEntry] = []
-        var proposals: [Proposal] = []
-        for proposal in stateProposals(incumbent: incumbent, learned: learned, inParts: guarding.enabled) {
-            if let breach = ceilingBreach(proposal.state) {
+        /// The proposals within the ceilings; the others are journalled.
+        func withinCeilings(_ proposals: [Proposal]) -> [Proposal] {
+            proposals.filter { proposal in
+                guard let breach = ceilingBreach(proposal.state) else { return true }
                 journal.append(JournalEntry(round: round, name: proposal.name, change: proposal.change, decision: .overCeiling, reason: breach))
-            } else {
-                proposals.append(proposal)
+                return false
             }
         }
+        let whole = wholeProposal(learned)
         let validation = stored.indices.filter { stored[$0].split == .validation }
         guard guarding.enabled, !validation.isEmpty else {
-            guard let first = proposals.first else { return Decision(state: incumbent, journal: journal) }
+            guard let whole = withinCeilings([whole]).first else { return Decision(state: incumbent, journal: journal) }
             let why = guarding.enabled ? "adopted unjudged: the run has no validation tasks" : "adopted unjudged (--no-guard)"
-            journal.append(JournalEntry(round: round, name: first.name, change: first.change, decision: .adopted, reason: why))
-            return Decision(state: first.state, journal: journal)
+            journal.append(JournalEntry(round: round, name: whole.name, change: whole.change, decision: .adopted, reason: why))
+            return Decision(state: whole.state, journal: journal)
         }
         var trials: [Int: Trial] = [:]
         for task in validation {
@@ -53,50 +55,64 @@ extension BootstrapRun {
         }
         let searcher = ValidationSearch(run: self, round: round, limits: limits, report: report)
         var chosen = (state: incumbent, trials: trials)
-        if let winner = try tournament(proposals, tasks: validation, base: trials, strictly: false, round: round, searcher: searcher,
-                                       journal: &journal) {
-            chosen = winner
-            if let pruned = pruned(winner.state, trials: winner.trials, tasks: validation) {
-                if let better = try tournament([pruned], tasks: validation, base: winner.trials, strictly: false, round: round,
-                                               searcher: searcher, journal: &journal, alsoAgainst: trials) {
-                    chosen = better
-                }
-            }
+        // What the sleep learned as a whole first; its parts only when the whole is refused.
+        var winner = try tournament(withinCeilings([whole]), tasks: validation, base: trials, round: round, searcher: searcher, journal: &journal)
+        if winner == nil {
+            winner = try tournament(withinCeilings(partProposals(incumbent: incumbent, learned: learned)), tasks: validation, base: trials,
+                                    round: round, searcher: searcher, journal: &journal)
         }
-        guard guarding.tuning else { return Decision(state: chosen.state, journal: journal) }
+        if let winner { chosen = (winner.state, winner.trials) }
+        if guarding.tuning {
+            try tune(&chosen, tasks: validation, round: round, searcher: searcher, journal: &journal)
+        }
+        if let pruned = pruned(chosen.state, trials: chosen.trials, tasks: validation),
+           let better = try tournament([pruned], tasks: validation, base: chosen.trials, baseName: "with them", requirement: .clearlyBetter,
+                                       round: round, searcher: searcher, journal: &journal, alsoAgainst: trials) {
+            chosen = (better.state, better.trials)
+        }
+        return Decision(state: chosen.state, journal: journal)
+    }
+
+    /// Tuning: for each domain's settings in turn, the neighbouring values of its grid, judged
+    /// on the domain's validation tasks against `chosen`, which takes the one adopted.
+    private func tune(_ chosen: inout (state: SearchState, trials: [Int: Trial]), tasks validation: [Int], round: Int,
+                      searcher: ValidationSearch, journal: inout [JournalEntry]) throws(ValidationCut) {
         for (domain, settings) in runTasks.searchSettings.sorted(by: { $0.key < $1.key }) {
             let tasks = validation.filter { runTasks.entries[$0].domain == domain }
             guard !tasks.isEmpty else { continue }
             for setting in settings where !setting.grid.isEmpty {
                 let current = chosen.state.configurations[domain] ?? SearchConfiguration()
                 let value = current.value(of: setting)
+                let state = chosen.state
                 let tuned: [Proposal] = setting.neighbours(of: value).compactMap { candidate in
                     var configuration = current
                     guard (try? configuration.set(setting, to: candidate)) != nil else { return nil }
-                    var state = chosen.state
-                    state.configurations[domain] = configuration
+                    var tunedState = state
+                    tunedState.configurations[domain] = configuration
                     return Proposal(name: "\(setting.name) \(Self.number(candidate)) (\(domain))",
                                     change: "\(setting.name) of the \(domain) search from \(Self.number(value)) to \(Self.number(candidate))",
-                                    state: state)
+                                    state: tunedState)
                 }
-                if let winner = try tournament(tuned, tasks: tasks, base: chosen.trials, strictly: true, round: round, searcher: searcher,
-                                               journal: &journal) {
+                if let winner = try tournament(tuned, tasks: tasks, base: chosen.trials, baseName: "\(setting.name) \(Self.number(value))",
+                                               requirement: .better, round: round, searcher: searcher, journal: &journal) {
                     chosen.state = winner.state
                     chosen.trials.merge(winner.trials) { _, new in new }
                 }
             }
         }
-        return Decision(state: chosen.state, journal: journal)
     }
 
-    /// What the sleep learned as a whole and, `inParts`, in parts: the learned library with no
-    /// model, with the previous model, and the previous library with the learned model.
-    private func stateProposals(incumbent: SearchState, learned: SearchState, inParts: Bool) -> [Proposal] {
-        let added = learned.abstractions.count
-        let library = added == 0 ? "no new abstraction" : "\(added) new abstraction\(added == 1 ? "" : "s") (library \(learned.grammar.abstractions.count))"
-        var proposals = [Proposal(name: "learned", change: library + ", weights refitted" + (learned.rankerData == nil ? "" : ", model retrained"),
-                                  state: learned)]
-        guard inParts else { return proposals }
+    /// What the sleep learned as a whole: the new library, refitted weights and retrained model.
+    private func wholeProposal(_ learned: SearchState) -> Proposal {
+        Proposal(name: "learned", change: Self.libraryChange(learned) + ", weights refitted" + (learned.rankerData == nil ? "" : ", model retrained"),
+                 state: learned)
+    }
+
+    /// What the sleep learned, in parts: the learned library with no model, with the previous
+    /// model, and the previous library with the learned model.
+    private func partProposals(incumbent: SearchState, learned: SearchState) -> [Proposal] {
+        let library = Self.libraryChange(learned)
+        var proposals: [Proposal] = []
         if learned.rankerData != nil {
             var state = learned
             state.rankerData = nil
@@ -107,12 +123,18 @@ extension BootstrapRun {
             state.rankerData = incumbent.rankerData
             proposals.append(Proposal(name: "learned library, previous model", change: library + ", weights refitted, the model kept", state: state))
         }
-        if learned.rankerData != nil && (added > 0 || incumbent.rankerData == nil) {
+        if learned.rankerData != nil && (!learned.abstractions.isEmpty || incumbent.rankerData == nil) {
             var state = incumbent
             state.rankerData = learned.rankerData
             proposals.append(Proposal(name: "previous library, learned model", change: "library and weights kept, model retrained", state: state))
         }
         return proposals
+    }
+
+    /// The library `learned` adds, in words.
+    private static func libraryChange(_ learned: SearchState) -> String {
+        let added = learned.abstractions.count
+        return added == 0 ? "no new abstraction" : "\(added) new abstraction\(added == 1 ? "" : "s") (library \(learned.grammar.abstractions.count))"
     }
 
     /// Why `state` is outside the run's ceilings, or `nil` when it is within them.
@@ -150,14 +172,15 @@ extension BootstrapRun {
     }
 
     /// Successive halving in two rungs: with several proposals, each is first searched on
-    /// `tasks` with a quarter of the timeout; then, in the order that shows (most solved, then
-    /// the lowest median candidates on the tasks all of them solved), each is searched with
-    /// the full timeout — a task the short search solved is not searched again — and judged
-    /// against `base` (and `alsoAgainst`); the first that passes is adopted. Every proposal is
-    /// journalled with its decision.
-    private func tournament(_ proposals: [Proposal], tasks: [Int], base: [Int: Trial], strictly: Bool, round: Int,
+    /// `tasks` with a quarter of the timeout, and only the best (most solved, then the lowest
+    /// median candidates on the tasks all of them solved) goes on to the second rung; there it
+    /// is searched with the full timeout — a task the short search solved is not searched
+    /// again — and judged against `base` (and `alsoAgainst`), and adopted if it passes. Every
+    /// proposal is journalled with its decision.
+    private func tournament(_ proposals: [Proposal], tasks: [Int], base: [Int: Trial], baseName: String? = nil,
+                            requirement: Guard.Requirement = .noWorse, round: Int,
                             searcher: ValidationSearch, journal: inout [JournalEntry],
-                            alsoAgainst other: [Int: Trial]? = nil) throws(ValidationCut) -> (state: SearchState, trials: [Int: Trial])? {
+                            alsoAgainst other: [Int: Trial]? = nil) throws(ValidationCut) -> (name: String, state: SearchState, trials: [Int: Trial])? {
         var short: [[Int: Trial]?] = Array(repeating: [:], count: proposals.count)
         let quarter = settings.timeout / 4
         if proposals.count > 1 {
@@ -175,19 +198,20 @@ extension BootstrapRun {
         let order = reached.sorted { (score($0).0, score($0).1, $0) < (score($1).0, score($1).1, $1) }
         var winner: (index: Int, trials: [Int: Trial])?
         var entries: [Int: JournalEntry] = [:]
-        for index in order where winner == nil {
+        for index in order.prefix(1) {
             let proposal = proposals[index]
             var entry = JournalEntry(round: round, name: proposal.name, change: proposal.change, decision: .notEvaluated,
                                      reason: "the validation time ran out before it was searched to the full timeout")
             if let full = try searcher.trials(of: proposal, tasks: tasks, timeout: settings.timeout, keeping: short[index] ?? [:]) {
-                var judgement = Guard.judge(full, against: base, tasks: tasks, tolerance: settings.guarding?.tolerance ?? 0.1, strictly: strictly)
+                let tolerance = settings.guarding?.tolerance ?? 0.1
+                var judgement = Guard.judge(full, against: base, tasks: tasks, tolerance: tolerance, requirement: requirement,
+                                            other: baseName ?? "the incumbent")
                 if judgement.passes, let other {
-                    let second = Guard.judge(full, against: other, tasks: tasks, tolerance: settings.guarding?.tolerance ?? 0.1)
-                    if !second.passes { judgement = Judgement(passes: false, reason: "against the round's incumbent it " + second.reason, incumbent: second.incumbent,
-                                                               proposal: second.proposal, lost: second.lost, gained: second.gained) }
+                    let second = Guard.judge(full, against: other, tasks: tasks, tolerance: tolerance)
+                    if !second.passes { judgement = second }
                 }
                 entry.decision = judgement.passes ? .adopted : .rejected
-                entry.reason = (judgement.passes ? "it " : "it only ") + judgement.reason
+                entry.reason = "it " + judgement.reason
                 entry.incumbent = judgement.incumbent
                 entry.proposal = judgement.proposal
                 entry.lost = judgement.lost.map { stored[$0].name }
@@ -205,11 +229,11 @@ extension BootstrapRun {
                 let solved = -score(index).0
                 entries[index] = JournalEntry(round: round, name: proposal.name, change: proposal.change, decision: .rejected,
                                               reason: "with a quarter of the timeout it solved \(solved) of \(tasks.count) validation tasks and ranked below "
-                                                  + "\(winner.map { proposals[$0.index].name } ?? "the adopted proposal")")
+                                                  + proposals[order[0]].name)
             }
         }
         journal += proposals.indices.compactMap { entries[$0] }
-        return winner.map { (proposals[$0.index].state, $0.trials) }
+        return winner.map { (proposals[$0.index].name, proposals[$0.index].state, $0.trials) }
     }
 
     /// A number as a setting's value is written: 3, 0.35.
@@ -231,6 +255,7 @@ struct ValidationSearch: Sendable {
         if ContinuousClock.now >= limits.deadline { return nil }
         var trials = kept.filter { $0.value.solved }
         let remaining = tasks.filter { trials[$0] == nil }
+        guard !remaining.isEmpty else { return trials }
         report(.validating(round: round, proposal: proposal.name, tasks: remaining.count, timeout: timeout))
         let state = proposal.state
         let guidance = Guidance(grammar: state.grammar, model: state.ranker, fallback: run.fallback(for: state.grammar, model: state.rankerData))

@@ -43,12 +43,22 @@ struct Judgement: Equatable {
 
 /// The comparison the guard makes, written once for proposals of every kind.
 enum Guard {
-    /// Whether `proposal` may replace `incumbent` on the validation tasks `tasks`: it solves at
-    /// least as many, and the median candidates of the tasks both solve is at most
-    /// `1 + tolerance` times the incumbent's. With `strictly`, it must also be better: more
-    /// solved, or a lower median (a change of configuration is only worth making then).
+    /// What a proposal must show against the state it would replace.
+    enum Requirement {
+        /// At least as many solved, and a median at most `1 + tolerance` times the other's.
+        case noWorse
+        /// No worse, and better: more solved or a lower median (a change of configuration).
+        case better
+        /// At least as many solved, and more solved or a median at most `1 − tolerance` times
+        /// the other's (a smaller library: it can only help the tasks that picked it).
+        case clearlyBetter
+    }
+
+    /// Whether `proposal` may replace `incumbent` (named `other` in the reason) on the
+    /// validation tasks `tasks`, comparing the solved counts and the median candidates of the
+    /// tasks both solve as `requirement` says.
     static func judge(_ proposal: [Int: Trial], against incumbent: [Int: Trial], tasks: [Int], tolerance: Double,
-                      strictly: Bool = false) -> Judgement {
+                      requirement: Requirement = .noWorse, other: String = "the incumbent") -> Judgement {
         let mine = tasks.filter { proposal[$0]?.solved == true }
         let theirs = tasks.filter { incumbent[$0]?.solved == true }
         let both = Set(mine).intersection(theirs).sorted()
@@ -59,23 +69,26 @@ enum Guard {
         }
         let (before, after) = (figures(incumbent, solved: theirs.count), figures(proposal, solved: mine.count))
         let lost = theirs.filter { !mine.contains($0) }, gained = mine.filter { !theirs.contains($0) }
-        let solvedText = "solves \(mine.count) of \(tasks.count) validation tasks (the incumbent \(theirs.count))"
-        guard mine.count >= theirs.count else {
-            return Judgement(passes: false, reason: solvedText, incumbent: before, proposal: after, lost: lost, gained: gained)
+        func verdict(_ passes: Bool, _ reason: String) -> Judgement {
+            Judgement(passes: passes, reason: reason, incumbent: before, proposal: after, lost: lost, gained: gained)
         }
+        let solvedText = "solves \(mine.count) of \(tasks.count) validation tasks (\(other): \(theirs.count))"
+        guard mine.count >= theirs.count else { return verdict(false, "only " + solvedText) }
+        let more = mine.count > theirs.count
         guard let ours = after.medianCandidates, let base = before.medianCandidates else {
-            let better = mine.count > theirs.count
-            return Judgement(passes: !strictly || better, reason: solvedText + (both.isEmpty ? ", none solved by both" : ""),
-                             incumbent: before, proposal: after, lost: lost, gained: gained)
+            return verdict(requirement == .noWorse || more, solvedText + (both.isEmpty ? ", none solved by both" : ""))
         }
-        let medians = "median candidates \(count(ours)) on the \(both.count) both solve (the incumbent \(count(base))"
-        if ours > base * (1 + tolerance) {
-            return Judgement(passes: false, reason: solvedText + "; " + medians + ", more than \(percent(tolerance)) above)",
-                             incumbent: before, proposal: after, lost: lost, gained: gained)
+        let medians = solvedText + "; median candidates \(count(ours)) on the \(both.count) both solve (\(other): \(count(base))"
+        if ours > base * (1 + tolerance) { return verdict(false, medians + ", more than \(percent(tolerance)) above)") }
+        switch requirement {
+        case .noWorse:
+            return verdict(true, medians + ")")
+        case .better:
+            return verdict(more || ours < base, medians + (more || ours < base ? ")" : "): no better"))
+        case .clearlyBetter:
+            let clearly = more || ours <= base * (1 - tolerance)
+            return verdict(clearly, medians + (clearly ? ")" : "): not \(percent(tolerance)) below"))
         }
-        let better = mine.count > theirs.count || ours < base
-        return Judgement(passes: !strictly || better, reason: solvedText + "; " + medians + (strictly && !better ? "): no better" : ")"),
-                         incumbent: before, proposal: after, lost: lost, gained: gained)
     }
 
     static func median(_ values: [Double]) -> Double? {

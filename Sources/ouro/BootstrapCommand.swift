@@ -92,7 +92,7 @@ struct BootstrapCommand: ParsableCommand {
         if tasksFromStore && runStore == nil && fromRound == nil { throw ValidationError("--resume with no problem set needs --run RUN.") }
         if !tasksFromStore && directory == nil && (train.isEmpty || test.isEmpty) { throw ValidationError("Give a problem set folder, or both --train and --test.") }
         if directory != nil && !(train.isEmpty && test.isEmpty) { throw ValidationError("Give a problem set folder or --train/--test, not both.") }
-        try guardOptions.validate(resuming: resume)
+        try guardOptions.check()
     }
 
     /// The run's settings: the options given, and for those left out the stored run's values

@@ -40,7 +40,7 @@ struct GuardOptions: ParsableArguments {
             transform: { try CommandLineNumber.secondsOrNone($0) })
     var maximumRoundSeconds: Double?
 
-    func validate(resuming: Bool) throws {
+    func check() throws {
         if noGuard && (noTuning || !validate.isEmpty || validationShare != nil || tolerance != nil) {
             throw ValidationError("--no-guard holds out nothing and tunes nothing: leave out --no-tuning, --validate, --validation-share and --tolerance.")
         }

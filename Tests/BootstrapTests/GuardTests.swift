@@ -20,7 +20,7 @@ import TestSupport
     @Test func aProposalThatSolvesFewerIsRejectedWithTheTaskItLost() {
         let judgement = Guard.judge(Self.trials([10, nil, 30]), against: Self.trials([100, 200, 300]), tasks: [0, 1, 2], tolerance: 0.1)
         #expect(!judgement.passes)
-        #expect(judgement.reason == "solves 2 of 3 validation tasks (the incumbent 3)")
+        #expect(judgement.reason == "only solves 2 of 3 validation tasks (the incumbent: 3)")
         #expect(judgement.lost == [1] && judgement.gained.isEmpty)
         #expect(judgement.incumbent == ValidationFigures(solved: 3, total: 3, medianCandidates: 200, medianSeconds: 0.2))
         #expect(judgement.proposal == ValidationFigures(solved: 2, total: 3, medianCandidates: 20, medianSeconds: 0.02))
@@ -29,23 +29,28 @@ import TestSupport
     @Test func theMedianOfTasksBothSolveMayRiseByTheToleranceOnly() {
         let within = Guard.judge(Self.trials([110, 220, nil]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0.1)
         #expect(within.passes)
-        #expect(within.reason == "solves 2 of 3 validation tasks (the incumbent 2); median candidates 165 on the 2 both solve (the incumbent 150)")
+        #expect(within.reason == "solves 2 of 3 validation tasks (the incumbent: 2); median candidates 165 on the 2 both solve (the incumbent: 150)")
         let above = Guard.judge(Self.trials([120, 220, nil]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0.1)
         #expect(!above.passes)
-        #expect(above.reason.hasSuffix("median candidates 170 on the 2 both solve (the incumbent 150, more than 10 % above)"))
+        #expect(above.reason.hasSuffix("median candidates 170 on the 2 both solve (the incumbent: 150, more than 10 % above)"))
         // A task only the proposal solves counts for it, not in the medians.
         let gained = Guard.judge(Self.trials([100, 200, 5_000]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0)
         #expect(gained.passes && gained.gained == [2] && gained.proposal.medianCandidates == 150)
     }
 
     @Test func aConfigurationChangeMustBeStrictlyBetter() {
-        let same = Guard.judge(Self.trials([100, 200]), against: Self.trials([100, 200]), tasks: [0, 1], tolerance: 0.1, strictly: true)
+        let same = Guard.judge(Self.trials([100, 200]), against: Self.trials([100, 200]), tasks: [0, 1], tolerance: 0.1, requirement: .better)
         #expect(!same.passes)
         #expect(same.reason.hasSuffix("): no better"))
-        let fewer = Guard.judge(Self.trials([50, 100]), against: Self.trials([100, 200]), tasks: [0, 1], tolerance: 0.1, strictly: true)
+        let fewer = Guard.judge(Self.trials([50, 100]), against: Self.trials([100, 200]), tasks: [0, 1], tolerance: 0.1, requirement: .better)
         #expect(fewer.passes)
-        let none = Guard.judge(Self.trials([nil]), against: Self.trials([nil]), tasks: [0], tolerance: 0.1, strictly: true)
-        #expect(!none.passes && none.reason == "solves 0 of 1 validation tasks (the incumbent 0), none solved by both")
+        let none = Guard.judge(Self.trials([nil]), against: Self.trials([nil]), tasks: [0], tolerance: 0.1, requirement: .better)
+        #expect(!none.passes && none.reason == "solves 0 of 1 validation tasks (the incumbent: 0), none solved by both")
+        // A smaller library must be better by the tolerance.
+        let slightly = Guard.judge(Self.trials([95, 190]), against: Self.trials([100, 200]), tasks: [0, 1], tolerance: 0.1,
+                                   requirement: .clearlyBetter, other: "learned")
+        #expect(!slightly.passes && slightly.reason.hasSuffix("(learned: 150): not 10 % below"))
+        #expect(Guard.judge(Self.trials([85, 170]), against: Self.trials([100, 200]), tasks: [0, 1], tolerance: 0.1, requirement: .clearlyBetter).passes)
     }
 
     @Test func theTuningGridGivesTheNearestValuesOnEachSideFirst() {

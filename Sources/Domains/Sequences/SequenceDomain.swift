@@ -53,12 +53,15 @@ public struct SequenceDomain: Domain {
     /// Searches the sequence's examples in the guidance's grammar, or the starting grammar
     /// when it has none (so `ouro solve` needs no `--grammar`), its weights set by the model
     /// from the sequence's features. As in the λ domain there is one search: `fallback` is
-    /// not used.
+    /// not used. The search reads the λ domain's settings.
     public func solve(_ task: IntegerSequence, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<[FrontierEntry]> {
         var grammar = guidance.grammar ?? startingGrammar(for: [task])
         if let model = guidance.model { grammar = model.grammar(for: features(of: task), base: grammar) }
-        return lambda.solve(task.exampleTask, guidance: Guidance(grammar: grammar), budget: budget, board: board)
+        return lambda.solve(task.exampleTask, guidance: Guidance(grammar: grammar, configuration: guidance.configuration), budget: budget,
+                            board: board)
     }
+
+    public var searchSettings: [SearchSetting] { lambda.searchSettings }
 
     // MARK: Learning
 
