@@ -359,9 +359,11 @@ public final class BootstrapRun: Sendable {
         var deadline = ContinuousClock.now + .milliseconds(Int((wakeSeconds + sleepSeconds) * Self.validationShare * 1000))
         if let ceiling = roundDeadline(start: start) { deadline = min(deadline, ceiling) }
         let limits = ValidationLimits(deadline: deadline, runDeadline: runDeadline, memoryLimit: memoryLimit)
+        let searchTimings = try store.timings(round: round).searches
         let validationStart = ContinuousClock.now
         do {
-            let decision = try decide(round: round, incumbent: incumbent, learned: proposal, results: results, limits: limits, report: report)
+            let decision = try decide(round: round, incumbent: incumbent, learned: proposal, results: results, searchTimings: searchTimings,
+                                      limits: limits, report: report)
             var timings = timings
             if settings.guarding?.enabled == true { timings.add(.validation, Timings.seconds(since: validationStart)) }
             return NextRound(decision: decision, incumbent: incumbent, timings: timings)

@@ -26,8 +26,8 @@ extension BootstrapRun {
     /// library without its unused new abstractions, on the validation tasks against `incumbent` (the state the round
     /// searched with, its trials taken from the wake's `results`), and returns the state the
     /// next round searches with.
-    func decide(round: Int, incumbent: SearchState, learned: SearchState, results: [Int64: StoredResult], limits: ValidationLimits,
-                report: @escaping @Sendable (BootstrapEvent) -> Void) throws(ValidationCut) -> Decision {
+    func decide(round: Int, incumbent: SearchState, learned: SearchState, results: [Int64: StoredResult], searchTimings: [Int64: Timings],
+                limits: ValidationLimits, report: @escaping @Sendable (BootstrapEvent) -> Void) throws(ValidationCut) -> Decision {
         let guarding = settings.guarding ?? .off
         var journal: [JournalEntry] = []
         /// The proposals within the ceilings; the others are journalled.
@@ -63,7 +63,16 @@ extension BootstrapRun {
         }
         if let winner { chosen = (winner.state, winner.trials) }
         if guarding.tuning {
-            try tune(&chosen, tasks: validation, round: round, searcher: searcher, journal: &journal)
+            // What the round's train and validation searches measured (the test tasks' never
+            // inform a change).
+            var measured: [Int: SearchMeasurement] = [:]
+            for (task, entry) in stored.enumerated() where entry.split != .test {
+                if let result = results[entry.id] {
+                    measured[task] = SearchMeasurement(solved: result.solved, seconds: result.seconds, candidates: result.candidates,
+                                                       timings: searchTimings[entry.id] ?? Timings())
+                }
+            }
+            try tune(&chosen, tasks: validation, measured: measured, round: round, searcher: searcher, journal: &journal)
         }
         if let pruned = pruned(chosen.state, trials: chosen.trials, tasks: validation),
            let better = try tournament([pruned], tasks: validation, base: chosen.trials, baseName: "with them", requirement: .clearlyBetter,
@@ -73,24 +82,29 @@ extension BootstrapRun {
         return Decision(state: chosen.state, journal: journal)
     }
 
-    /// Tuning: for each domain's settings in turn, the neighbouring values of its grid, judged
-    /// on the domain's validation tasks against `chosen`, which takes the one adopted.
-    private func tune(_ chosen: inout (state: SearchState, trials: [Int: Trial]), tasks validation: [Int], round: Int,
-                      searcher: ValidationSearch, journal: inout [JournalEntry]) throws(ValidationCut) {
+    /// Tuning: for each domain's settings in turn, the change its domain suggests from what the
+    /// round's train and validation searches measured (`measured`), or else the neighbouring
+    /// values of the setting's grid, judged on the domain's validation tasks against `chosen`,
+    /// which takes the one adopted.
+    private func tune(_ chosen: inout (state: SearchState, trials: [Int: Trial]), tasks validation: [Int], measured: [Int: SearchMeasurement],
+                      round: Int, searcher: ValidationSearch, journal: inout [JournalEntry]) throws(ValidationCut) {
         for (domain, settings) in runTasks.searchSettings.sorted(by: { $0.key < $1.key }) {
             let tasks = validation.filter { runTasks.entries[$0].domain == domain }
             guard !tasks.isEmpty else { continue }
+            let searches = measured.filter { runTasks.entries[$0.key].domain == domain }.sorted { $0.key < $1.key }.map(\.value)
             for setting in settings where !setting.grid.isEmpty {
                 let current = chosen.state.configurations[domain] ?? SearchConfiguration()
                 let value = current.value(of: setting)
+                let suggested = runTasks.suggestedSettings(for: domain, after: searches, in: current).filter { $0.setting == setting }
+                let candidates = suggested.isEmpty ? setting.neighbours(of: value).map { ($0, "") } : suggested.map { ($0.value, ": " + $0.why) }
                 let state = chosen.state
-                let tuned: [Proposal] = setting.neighbours(of: value).compactMap { candidate in
+                let tuned: [Proposal] = candidates.compactMap { candidate, why in
                     var configuration = current
                     guard (try? configuration.set(setting, to: candidate)) != nil else { return nil }
                     var tunedState = state
                     tunedState.configurations[domain] = configuration
                     return Proposal(name: "\(setting.name) \(Self.number(candidate)) (\(domain))",
-                                    change: "\(setting.name) of the \(domain) search from \(Self.number(value)) to \(Self.number(candidate))",
+                                    change: "\(setting.name) of the \(domain) search from \(Self.number(value)) to \(Self.number(candidate))" + why,
                                     state: tunedState)
                 }
                 if let winner = try tournament(tuned, tasks: tasks, base: chosen.trials, baseName: "\(setting.name) \(Self.number(value))",

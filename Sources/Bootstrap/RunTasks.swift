@@ -71,6 +71,12 @@ public struct RunTasks: Sendable {
         Dictionary(parts.map { ($0.domainName, $0.settings) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The changes to `domain`'s configuration what its searches measured suggests (see
+    /// `Domain.suggestedSettings`).
+    func suggestedSettings(for domain: String, after searches: [SearchMeasurement], in configuration: SearchConfiguration) -> [SettingSuggestion] {
+        parts.first { $0.domainName == domain }?.suggest(searches, configuration) ?? []
+    }
+
     /// An answer to task `index` stored before structured forms, in its domain's structured form.
     func upgraded(_ answer: StoredAnswer, task index: Int) throws(AnswerReadError) -> StoredAnswer {
         try parts[entries[index].part].upgrade(answer, entries[index].index)
@@ -92,6 +98,7 @@ extension RunTasks {
     struct Part: Sendable {
         let domainName: String
         let settings: [SearchSetting]
+        let suggest: @Sendable ([SearchMeasurement], SearchConfiguration) -> [SettingSuggestion]
         let search: @Sendable (_ index: Int, Guidance, Budget, HelpBoard?) -> SearchReport<[StoredAnswer]>
         let sleepPart: @Sendable (_ train: [Int], _ answers: [[(program: StoredAnswer, place: String)]?], Grammar, _ round: Int) throws -> any LearningPart
         let upgrade: @Sendable (StoredAnswer, _ index: Int) throws(AnswerReadError) -> StoredAnswer
@@ -99,6 +106,7 @@ extension RunTasks {
         init<D: Domain>(domain: D, tasks: [D.Task]) {
             domainName = domain.name
             settings = domain.searchSettings
+            suggest = { searches, configuration in domain.suggestedSettings(after: searches, in: configuration) }
             search = { index, guidance, budget, board in
                 let task = tasks[index]
                 let report = domain.solve(task, guidance: guidance, budget: budget, board: board)

@@ -44,6 +44,11 @@ public protocol Domain: Sendable {
     /// `guidance.configuration`.
     var searchSettings: [SearchSetting] { get }
 
+    /// The changes to `configuration` that what a round's searches measured suggests (none by
+    /// default): each a setting, its new value and why, in words. The loop judges each on the
+    /// validation tasks before adopting it.
+    func suggestedSettings(after searches: [SearchMeasurement], in configuration: SearchConfiguration) -> [SettingSuggestion]
+
     // MARK: Learning
 
     /// How the domain's library grows from round to round.
@@ -246,4 +251,6 @@ public func domain(reading file: String, text: String, among domains: [any Domai
 
 extension Domain {
     public var searchSettings: [SearchSetting] { [] }
+
+    public func suggestedSettings(after searches: [SearchMeasurement], in configuration: SearchConfiguration) -> [SettingSuggestion] { [] }
 }

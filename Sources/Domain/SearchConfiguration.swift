@@ -112,3 +112,39 @@ public struct SearchConfiguration: Sendable, Codable, Equatable {
         }
     }
 }
+
+/// What the loop measured of one task's search in a round.
+public struct SearchMeasurement: Sendable {
+    public var solved: Bool
+    public var seconds: Double
+    public var candidates: Int
+    public var timings: Timings
+
+    public init(solved: Bool, seconds: Double, candidates: Int, timings: Timings) {
+        self.solved = solved
+        self.seconds = seconds
+        self.candidates = candidates
+        self.timings = timings
+    }
+}
+
+/// A change to a search setting that measurements suggest, and why.
+public struct SettingSuggestion: Sendable {
+    public var setting: SearchSetting
+    public var value: Double
+    public var why: String
+
+    public init(setting: SearchSetting, value: Double, why: String) {
+        self.setting = setting
+        self.value = value
+        self.why = why
+    }
+}
+
+extension SearchSetting {
+    /// The grid's nearest value below `value`, if any.
+    public func below(_ value: Double) -> Double? { grid.last { $0 < value } }
+
+    /// The grid's nearest value above `value`, if any.
+    public func above(_ value: Double) -> Double? { grid.first { $0 > value } }
+}

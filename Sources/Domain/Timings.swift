@@ -13,6 +13,9 @@ public struct Timings: Sendable, Equatable {
         /// pruning of equivalent ones, together (separating them would cost a clock read per
         /// candidate).
         case search
+        /// A second search, with the starting grammar, after the guided search found nothing
+        /// (enumeration, evaluation and pruning, as `search`).
+        case fallback
         /// Checking candidates against the specification with Z3.
         case verification
         /// Conditioning the grammar on the task with the ranking model.
@@ -42,6 +45,13 @@ public struct Timings: Sendable, Equatable {
     /// Adds every part of `other`.
     public mutating func add(_ other: Timings) {
         for (part, seconds) in other.seconds { add(part, seconds) }
+    }
+
+    /// These timings with `part`'s seconds counted as `other`'s.
+    public func moving(_ part: Part, to other: Part) -> Timings {
+        var moved = self
+        if let seconds = moved.seconds.removeValue(forKey: part) { moved.add(other, seconds) }
+        return moved
     }
 
     /// The parts measured, in the order `Part` declares them.

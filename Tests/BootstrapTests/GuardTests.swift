@@ -64,6 +64,45 @@ import TestSupport
     }
 }
 
+/// What a round's measurements suggest of a domain's settings.
+@Suite struct SettingSuggestionTests {
+    static func search(solved: Bool, fallback: Double) -> SearchMeasurement {
+        var timings = Timings()
+        timings.add(.search, 0.5)
+        if fallback > 0 { timings.add(.fallback, fallback) }
+        return SearchMeasurement(solved: solved, seconds: 0.5 + fallback, candidates: 100, timings: timings)
+    }
+
+    @Test func answersTheSecondSearchFoundGiveItMoreTime() {
+        let searches = [Self.search(solved: true, fallback: 0), Self.search(solved: true, fallback: 0.3), Self.search(solved: false, fallback: 1)]
+        let suggested = SyGuSDomain().suggestedSettings(after: searches, in: SearchConfiguration())
+        #expect(suggested.map(\.value) == [0.35] && suggested.first?.setting == SyGuSDomain.guidedShare)
+        #expect(suggested.first?.why == "the search with the starting grammar found 1 answer the guided search did not")
+    }
+
+    @Test func aSecondSearchThatFoundNothingGivesTheGuidedOneMoreTime() throws {
+        let searches = [Self.search(solved: true, fallback: 0), Self.search(solved: false, fallback: 1)]
+        var configuration = SearchConfiguration()
+        try configuration.set(SyGuSDomain.guidedShare, to: 0.65)
+        let suggested = SyGuSDomain().suggestedSettings(after: searches, in: configuration)
+        #expect(suggested.map(\.value) == [0.8])
+        #expect(suggested.first?.why == "the guided search found all 1 answers; the search with the starting grammar found none of the 1 tasks it took on")
+        // With no second search at all, nothing is suggested; nor by a domain that has no view.
+        #expect(SyGuSDomain().suggestedSettings(after: [Self.search(solved: true, fallback: 0)], in: configuration).isEmpty)
+        #expect(LambdaDomain().suggestedSettings(after: searches, in: SearchConfiguration()).isEmpty)
+    }
+
+    @Test func timingsMoveFromOnePartToAnother() {
+        var timings = Timings()
+        timings.add(.search, 2)
+        timings.add(.verification, 1)
+        timings.add(.fallback, 0.5)
+        let moved = timings.moving(.search, to: .fallback)
+        #expect(moved.seconds == [.fallback: 2.5, .verification: 1])
+        #expect(timings.moving(.training, to: .search) == timings)
+    }
+}
+
 @Suite struct ValidationSplitTests {
     static func tasks(_ names: [String], test: [String] = []) -> RunTasks {
         let items = names.map { (file: "Problems/x/train/a.seq", task: IntegerSequence(name: $0, terms: [1, 2, 3]), split: Split.train) }

@@ -113,6 +113,27 @@ public struct SyGuSDomain: Domain {
 
     public var searchSettings: [SearchSetting] { [Self.guidedShare] }
 
+    /// From which of a round's two searches found each answer (a task solved after time in
+    /// the `fallback` part was found by the second): when the second search found answers the
+    /// guided one did not, more time to it (the grid's next `guidedShare` down); when the
+    /// guided search found every answer and the second found none of the tasks it took on,
+    /// more time to the guided one (the next up).
+    public func suggestedSettings(after searches: [SearchMeasurement], in configuration: SearchConfiguration) -> [SettingSuggestion] {
+        let second = searches.filter { ($0.timings.seconds[.fallback] ?? 0) > 0 }
+        let bySecond = second.filter(\.solved).count
+        let byGuided = searches.filter { $0.solved }.count - bySecond
+        let share = configuration.value(of: Self.guidedShare)
+        if bySecond > 0, let lower = Self.guidedShare.below(share) {
+            return [SettingSuggestion(setting: Self.guidedShare, value: lower,
+                                      why: "the search with the starting grammar found \(bySecond) answer\(bySecond == 1 ? "" : "s") the guided search did not")]
+        }
+        if bySecond == 0, byGuided > 0, !second.isEmpty, let higher = Self.guidedShare.above(share) {
+            return [SettingSuggestion(setting: Self.guidedShare, value: higher,
+                                      why: "the guided search found all \(byGuided) answers; the search with the starting grammar found none of the \(second.count) tasks it took on")]
+        }
+        return []
+    }
+
     // MARK: Learning
 
     public var libraryGrowth: LibraryGrowth { .recompressed }

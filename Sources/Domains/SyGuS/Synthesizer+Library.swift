@@ -16,7 +16,7 @@ extension Synthesizer {
     /// weights make some programs far cheaper and others far dearer; the second search keeps
     /// what `fallback` finds quickly within reach (DreamCoder's wake likewise enumerates under
     /// both the recognition model and the generative grammar). Candidates, seconds and
-    /// iterations add up over both searches.
+    /// iterations add up over both searches; the second search's time is timed as `fallback`.
     public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker? = nil, fallback: Grammar? = nil,
                       primaryShare: Double = 0.5, runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
         guard problem.functions.count == 1 else { return solve(problem, runDeadline: runDeadline) }
@@ -30,6 +30,7 @@ extension Synthesizer {
         secondary.options.timeout = options.timeout - (ContinuousClock.now - start)
         guard secondary.options.timeout > .zero else { return first }
         var second = secondary.search(problem, grammar: fallback, ranker: nil, runDeadline: runDeadline)
+        second.timings = second.timings.moving(.search, to: .fallback)
         second.candidates += first.candidates
         second.seconds += first.seconds
         second.iterations += first.iterations
