@@ -218,10 +218,11 @@ extension BootstrapRun {
                                      reason: "the validation time ran out before it was searched to the full timeout")
             if let full = try searcher.trials(of: proposal, tasks: tasks, timeout: settings.timeout, keeping: short[index] ?? [:]) {
                 let tolerance = settings.guarding?.tolerance ?? 0.1
-                var judgement = Guard.judge(full, against: base, tasks: tasks, tolerance: tolerance, requirement: requirement,
+                let slack = Double(settings.guarding?.toleranceCandidates ?? 0)
+                var judgement = Guard.judge(full, against: base, tasks: tasks, tolerance: tolerance, slack: slack, requirement: requirement,
                                             other: baseName ?? "the incumbent")
                 if judgement.passes, let other {
-                    let second = Guard.judge(full, against: other, tasks: tasks, tolerance: tolerance)
+                    let second = Guard.judge(full, against: other, tasks: tasks, tolerance: tolerance, slack: slack)
                     if !second.passes { judgement = second }
                 }
                 entry.decision = judgement.passes ? .adopted : .rejected

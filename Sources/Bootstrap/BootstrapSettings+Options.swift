@@ -18,6 +18,7 @@ extension BootstrapSettings {
             ("--no-guard", guarding.map { $0.enabled ? "not given" : "given" } ?? Self.notRecorded),
             ("--validation-share", guarding.map { Self.number($0.validationShare) } ?? Self.notRecorded),
             ("--tolerance", guarding.map { Self.number($0.tolerance) } ?? Self.notRecorded),
+            ("--tolerance-candidates", guarding.map { String($0.toleranceCandidates ?? 0) } ?? Self.notRecorded),
             ("--no-tuning", guarding.map { $0.tuning ? "not given" : "given" } ?? Self.notRecorded),
             ("--max-library", ceilings.map { String($0.librarySize) } ?? Self.notRecorded),
             ("--max-model", ceilings.map { String($0.modelBytes >> 10) } ?? Self.notRecorded),

@@ -45,7 +45,8 @@ struct Judgement: Equatable {
 enum Guard {
     /// What a proposal must show against the state it would replace.
     enum Requirement {
-        /// At least as many solved, and a median at most `1 + tolerance` times the other's.
+        /// At least as many solved, and a median at most `1 + tolerance` times the other's, or
+        /// at most `slack` candidates above it.
         case noWorse
         /// No worse, and better: more solved or a lower median (a change of configuration).
         case better
@@ -57,7 +58,7 @@ enum Guard {
     /// Whether `proposal` may replace `incumbent` (named `other` in the reason) on the
     /// validation tasks `tasks`, comparing the solved counts and the median candidates of the
     /// tasks both solve as `requirement` says.
-    static func judge(_ proposal: [Int: Trial], against incumbent: [Int: Trial], tasks: [Int], tolerance: Double,
+    static func judge(_ proposal: [Int: Trial], against incumbent: [Int: Trial], tasks: [Int], tolerance: Double, slack: Double = 0,
                       requirement: Requirement = .noWorse, other: String = "the incumbent") -> Judgement {
         let mine = tasks.filter { proposal[$0]?.solved == true }
         let theirs = tasks.filter { incumbent[$0]?.solved == true }
@@ -79,7 +80,9 @@ enum Guard {
             return verdict(requirement == .noWorse || more, solvedText + (both.isEmpty ? ", none solved by both" : ""))
         }
         let medians = solvedText + "; median candidates \(count(ours)) on the \(both.count) both solve (\(other): \(count(base))"
-        if ours > base * (1 + tolerance) { return verdict(false, medians + ", more than \(percent(tolerance)) above)") }
+        if ours > max(base * (1 + tolerance), base + slack) {
+            return verdict(false, medians + ", more than \(percent(tolerance))" + (slack > 0 ? " and \(count(slack)) candidates" : "") + " above)")
+        }
         switch requirement {
         case .noWorse:
             return verdict(true, medians + ")")

@@ -12,6 +12,9 @@ public struct GuardSettings: Sendable, Codable, Equatable {
     /// How much a proposal may raise the median candidates of the validation tasks both sides
     /// solve and still be adopted: 0.1 allows 10 % more.
     public var tolerance = 0.1
+    /// How many candidates the median may rise by whatever the share: a rise this small costs
+    /// well under a millisecond (absent in runs from before it: none).
+    public var toleranceCandidates: Int? = 1_000
     /// Whether each sleep also proposes changes to the search configuration.
     public var tuning = true
 

@@ -25,6 +25,11 @@ struct GuardOptions: ParsableArguments {
             transform: { try CommandLineNumber.real($0, above: 0, includesLower: true, upTo: 10) })
     var tolerance: Double?
 
+    @Option(name: .customLong("tolerance-candidates"), parsing: .unconditional,
+            help: ArgumentHelp("How many candidates that median may rise by whatever --tolerance says, 0 ≤ N ≤ 1000000000 (default 1000: well under a millisecond of search).", valueName: "N"),
+            transform: { try CommandLineNumber.integer($0, in: 0...1_000_000_000) })
+    var toleranceCandidates: Int?
+
     @Option(name: .customLong("max-library"), parsing: .unconditional,
             help: ArgumentHelp("Ceiling: the most abstractions the library may hold, 0 ≤ N ≤ 100000 (default 100); a proposal past it is rejected.", valueName: "N"),
             transform: { try CommandLineNumber.integer($0, in: 0...100_000) })
@@ -41,8 +46,8 @@ struct GuardOptions: ParsableArguments {
     var maximumRoundSeconds: Double?
 
     func check() throws {
-        if noGuard && (noTuning || !validate.isEmpty || validationShare != nil || tolerance != nil) {
-            throw ValidationError("--no-guard holds out nothing and tunes nothing: leave out --no-tuning, --validate, --validation-share and --tolerance.")
+        if noGuard && (noTuning || !validate.isEmpty || validationShare != nil || tolerance != nil || toleranceCandidates != nil) {
+            throw ValidationError("--no-guard holds out nothing and tunes nothing: leave out --no-tuning, --validate, --validation-share and the tolerances.")
         }
         if !validate.isEmpty && validationShare != nil {
             throw ValidationError("--validate names the validation tasks: leave out --validation-share.")
@@ -56,6 +61,7 @@ struct GuardOptions: ParsableArguments {
         if noTuning { settings.tuning = false }
         if let validationShare { settings.validationShare = validationShare }
         if let tolerance { settings.tolerance = tolerance }
+        if let toleranceCandidates { settings.toleranceCandidates = toleranceCandidates }
         return settings
     }
 

@@ -33,6 +33,11 @@ import TestSupport
         let above = Guard.judge(Self.trials([120, 220, nil]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0.1)
         #expect(!above.passes)
         #expect(above.reason.hasSuffix("median candidates 170 on the 2 both solve (the incumbent: 150, more than 10 % above)"))
+        // A rise of a few candidates is within an absolute slack whatever the share.
+        let small = Guard.judge(Self.trials([30, 300, nil]), against: Self.trials([10, 100, nil]), tasks: [0, 1, 2], tolerance: 0.1, slack: 1_000)
+        #expect(small.passes)
+        let large = Guard.judge(Self.trials([3_000, 3_000, nil]), against: Self.trials([10, 100, nil]), tasks: [0, 1, 2], tolerance: 0.1, slack: 1_000)
+        #expect(!large.passes && large.reason.hasSuffix("(the incumbent: 55, more than 10 % and 1000 candidates above)"))
         // A task only the proposal solves counts for it, not in the medians.
         let gained = Guard.judge(Self.trials([100, 200, 5_000]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0)
         #expect(gained.passes && gained.gained == [2] && gained.proposal.medianCandidates == 150)

@@ -104,7 +104,7 @@ import TestSupport
 
     @Test func guardOptionsAreCheckedBeforeAnythingRuns() throws {
         for (options, message) in [
-            (["--no-guard", "--no-tuning"], "--no-guard holds out nothing and tunes nothing: leave out --no-tuning, --validate, --validation-share and --tolerance."),
+            (["--no-guard", "--no-tuning"], "--no-guard holds out nothing and tunes nothing: leave out --no-tuning, --validate, --validation-share and the tolerances."),
             (["--validate", "Problems/lists/test", "--validation-share", "0.3"], "--validate names the validation tasks: leave out --validation-share."),
             (["--validation-share", "1"], "must be below 1; takes a number, 0 < x < 1"),
             (["--tolerance", "-0.5"], "must be at least 0; takes a number, 0 ≤ x ≤ 10"),
