@@ -219,10 +219,11 @@ extension BootstrapRun {
             if let full = try searcher.trials(of: proposal, tasks: tasks, timeout: settings.timeout, keeping: short[index] ?? [:]) {
                 let tolerance = settings.guarding?.tolerance ?? 0.1
                 let slack = Double(settings.guarding?.toleranceCandidates ?? 0)
-                var judgement = Guard.judge(full, against: base, tasks: tasks, tolerance: tolerance, slack: slack, requirement: requirement,
-                                            other: baseName ?? "the incumbent")
+                let quick = settings.timeout / 2
+                var judgement = Guard.judge(full, against: base, tasks: tasks, tolerance: tolerance, slack: slack, quick: quick,
+                                            requirement: requirement, other: baseName ?? "the incumbent")
                 if judgement.passes, let other {
-                    let second = Guard.judge(full, against: other, tasks: tasks, tolerance: tolerance, slack: slack)
+                    let second = Guard.judge(full, against: other, tasks: tasks, tolerance: tolerance, slack: slack, quick: quick)
                     if !second.passes { judgement = second }
                 }
                 entry.decision = judgement.passes ? .adopted : .rejected

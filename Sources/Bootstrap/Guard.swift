@@ -58,8 +58,12 @@ enum Guard {
     /// Whether `proposal` may replace `incumbent` (named `other` in the reason) on the
     /// validation tasks `tasks`, comparing the solved counts and the median candidates of the
     /// tasks both solve as `requirement` says.
+    ///
+    /// Whatever the requirement, a proposal may not lose a task the incumbent solved in under
+    /// `quick` seconds: near the timeout a task goes either way from run to run, but one
+    /// solved quickly and then lost is a loss (a grown library that makes easy tasks hard).
     static func judge(_ proposal: [Int: Trial], against incumbent: [Int: Trial], tasks: [Int], tolerance: Double, slack: Double = 0,
-                      requirement: Requirement = .noWorse, other: String = "the incumbent") -> Judgement {
+                      quick: Double = 0, requirement: Requirement = .noWorse, other: String = "the incumbent") -> Judgement {
         let mine = tasks.filter { proposal[$0]?.solved == true }
         let theirs = tasks.filter { incumbent[$0]?.solved == true }
         let both = Set(mine).intersection(theirs).sorted()
@@ -75,6 +79,10 @@ enum Guard {
         }
         let solvedText = "solves \(mine.count) of \(tasks.count) validation tasks (\(other): \(theirs.count))"
         guard mine.count >= theirs.count else { return verdict(false, "only " + solvedText) }
+        let lostQuickly = lost.filter { incumbent[$0]!.seconds < quick }
+        if !lostQuickly.isEmpty {
+            return verdict(false, solvedText + ", but not \(lostQuickly.count) that \(other) solved in under \(String(format: "%g", quick)) s")
+        }
         let more = mine.count > theirs.count
         guard let ours = after.medianCandidates, let base = before.medianCandidates else {
             return verdict(requirement == .noWorse || more, solvedText + (both.isEmpty ? ", none solved by both" : ""))

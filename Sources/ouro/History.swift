@@ -11,8 +11,8 @@ struct History: ParsableCommand {
             (abstractions, refitted weights, a ranking model), parts of it, a smaller library and \
             changes to the search configuration. The guard searches the validation tasks with each \
             and adopts a proposal only if it solves at least as many of them as the state the round \
-            searched with, without raising the median candidates of the tasks both solve past the \
-            run's tolerance. Each entry says what the proposal changes, its decision (adopted, \
+            searched with, loses none that state solved in under half the timeout, and does not \
+            raise the median candidates of the tasks both solve past the run's tolerance. Each entry says what the proposal changes, its decision (adopted, \
             rejected, over a ceiling, not evaluated) and why, with the validation figures and the \
             tasks it lost and gained. With --json, one object per entry.
             """

@@ -38,6 +38,12 @@ import TestSupport
         #expect(small.passes)
         let large = Guard.judge(Self.trials([3_000, 3_000, nil]), against: Self.trials([10, 100, nil]), tasks: [0, 1, 2], tolerance: 0.1, slack: 1_000)
         #expect(!large.passes && large.reason.hasSuffix("(the incumbent: 55, more than 10 % and 1000 candidates above)"))
+        // A task solved quickly may not be lost, even for more gained; one near the timeout may.
+        let quickly = Guard.judge(Self.trials([nil, 200, 10, 10]), against: Self.trials([100, 200, nil, nil]), tasks: [0, 1, 2, 3],
+                                  tolerance: 0.1, quick: 1)
+        #expect(!quickly.passes && quickly.reason == "solves 3 of 4 validation tasks (the incumbent: 2), but not 1 that the incumbent solved in under 1 s")
+        #expect(Guard.judge(Self.trials([nil, 200, 10, 10]), against: Self.trials([1_500, 200, nil, nil]), tasks: [0, 1, 2, 3],
+                            tolerance: 0.1, quick: 1).passes)
         // A task only the proposal solves counts for it, not in the medians.
         let gained = Guard.judge(Self.trials([100, 200, 5_000]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0)
         #expect(gained.passes && gained.gained == [2] && gained.proposal.medianCandidates == 150)
