@@ -212,7 +212,7 @@ extension BootstrapRun {
         let order = reached.sorted { (score($0).0, score($0).1, $0) < (score($1).0, score($1).1, $1) }
         var winner: (index: Int, trials: [Int: Trial])?
         var entries: [Int: JournalEntry] = [:]
-        for index in order.prefix(1) {
+        if let index = order.first {
             let proposal = proposals[index]
             var entry = JournalEntry(round: round, name: proposal.name, change: proposal.change, decision: .notEvaluated,
                                      reason: "the validation time ran out before it was searched to the full timeout")
