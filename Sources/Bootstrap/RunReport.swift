@@ -12,10 +12,7 @@ public enum RunReport {
         let tasks = try store.tasks()
         let rows = try RunResults.rows(of: store)
         let byRound = Dictionary(grouping: rows, by: \.round)
-        let medianSeconds = rounds.map { summary in
-            let seconds = (byRound[summary.round] ?? []).filter(\.solved).map(\.seconds).sorted()
-            return seconds.isEmpty ? 0 : BootstrapRun.median(seconds)
-        }
+        let medianSeconds = rounds.map { Guard.median((byRound[$0.round] ?? []).filter(\.solved).map(\.seconds)) ?? 0 }
         let abstractions = try store.abstractions()
         let lastGrammar = try? rounds.last.flatMap { try store.grammarText(round: $0.round) }.map { try Grammar(parsing: $0) }
         let lastLibrary = Set(lastGrammar?.abstractions.map(\.name) ?? [])

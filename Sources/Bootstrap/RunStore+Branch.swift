@@ -4,10 +4,10 @@ import GRDB
 extension RunStore {
     /// Makes `destination` a new run store holding the run in `source` as it stood when round
     /// `round` began: its settings, tasks and starting grammar; rounds 0 … `round` − 1 with
-    /// their results, solutions, events and journal; and round `round`'s state — the grammar with its
-    /// library, the ranking model and the search configurations that round searches with —
-    /// copied byte for byte. Resumed,
-    /// the new run searches round `round` again from that state; `source` is only read.
+    /// their results, solutions, events and journal; and round `round`'s state — the grammar
+    /// with its library, the ranking model and the search configurations that round searches
+    /// with — copied byte for byte. Resumed, the new run searches round `round` again from
+    /// that state; `source` is only read.
     ///
     /// The copy is made under a temporary name beside `destination` and renamed when complete,
     /// so a failure leaves no half-made store. An existing `destination`, a `source` that is

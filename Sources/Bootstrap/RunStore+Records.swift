@@ -130,11 +130,7 @@ extension RunStore {
             try db.execute(sql: "INSERT OR REPLACE INTO results (round, task, solved, seconds, candidates, reason) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [round, result.task, result.solved, result.seconds, result.candidates, StoredValue.binding(result.reason)])
             try db.execute(sql: "DELETE FROM solutions WHERE round = ? AND task = ?", arguments: [round, result.task])
-            try db.execute(sql: "DELETE FROM timings WHERE round = ? AND task = ?", arguments: [round, result.task])
-            for (part, seconds) in result.timings.parts {
-                try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, ?, ?, ?)",
-                               arguments: [round, result.task, part.rawValue, seconds])
-            }
+            try writeTimings(result.timings, round: round, task: result.task, in: db)
             for (rank, entry) in result.frontier.enumerated() {
                 try db.execute(sql: """
                     INSERT INTO solutions (round, task, rank, program, logPrior, logLikelihood, seconds, candidates, form, content)
@@ -200,11 +196,7 @@ extension RunStore {
                 try db.execute(sql: "INSERT OR REPLACE INTO configurations (round, domain, text) VALUES (?, ?, ?)",
                                arguments: [summary.round + 1, StoredValue.binding(domain), StoredValue.binding(text)])
             }
-            try db.execute(sql: "DELETE FROM timings WHERE round = ? AND task IS NULL", arguments: [summary.round])
-            for (part, seconds) in timings.parts {
-                try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, NULL, ?, ?)",
-                               arguments: [summary.round, part.rawValue, seconds])
-            }
+            try writeTimings(timings, round: summary.round, task: nil, in: db)
             try db.execute(sql: """
                 INSERT OR REPLACE INTO rounds (round, trainSolved, trainTotal, testSolved, testTotal, newAbstractions, librarySize, seconds,
                                                medianCandidatesTest, validationSolved, validationTotal, medianSecondsTest)
@@ -307,6 +299,16 @@ extension RunStore {
                 }
             }
             return (sleep, searches)
+        }
+    }
+
+    /// Writes where a task's search (`task`) or a round's sleep (`nil`) spent its time, in
+    /// place of what was written for it before.
+    private func writeTimings(_ timings: Timings, round: Int, task: Int64?, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM timings WHERE round = ? AND task IS ?", arguments: [round, task])
+        for (part, seconds) in timings.parts {
+            try db.execute(sql: "INSERT INTO timings (round, task, part, seconds) VALUES (?, ?, ?, ?)",
+                           arguments: [round, task, part.rawValue, seconds])
         }
     }
 

@@ -24,6 +24,12 @@ public struct SearchSetting: Sendable, Hashable {
         self.meaning = meaning
     }
 
+    /// The grid's nearest value below `value`, if any.
+    public func below(_ value: Double) -> Double? { grid.last { $0 < value } }
+
+    /// The grid's nearest value above `value`, if any.
+    public func above(_ value: Double) -> Double? { grid.first { $0 > value } }
+
     /// The values of the grid the tuning tries next from `value`: up to `reach` on each side,
     /// nearest first.
     public func neighbours(of value: Double, reach: Int = 2) -> [Double] {
@@ -139,12 +145,4 @@ public struct SettingSuggestion: Sendable {
         self.value = value
         self.why = why
     }
-}
-
-extension SearchSetting {
-    /// The grid's nearest value below `value`, if any.
-    public func below(_ value: Double) -> Double? { grid.last { $0 < value } }
-
-    /// The grid's nearest value above `value`, if any.
-    public func above(_ value: Double) -> Double? { grid.first { $0 > value } }
 }

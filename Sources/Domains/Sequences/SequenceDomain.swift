@@ -56,9 +56,14 @@ public struct SequenceDomain: Domain {
     /// not used. The search reads the λ domain's settings.
     public func solve(_ task: IntegerSequence, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<[FrontierEntry]> {
         var grammar = guidance.grammar ?? startingGrammar(for: [task])
-        if let model = guidance.model { grammar = model.grammar(for: features(of: task), base: grammar) }
-        return lambda.solve(task.exampleTask, guidance: Guidance(grammar: grammar, configuration: guidance.configuration), budget: budget,
-                            board: board)
+        var inference = Timings()
+        if let model = guidance.model {
+            grammar = inference.measure(.inference) { model.grammar(for: features(of: task), base: grammar) }
+        }
+        var report = lambda.solve(task.exampleTask, guidance: Guidance(grammar: grammar, configuration: guidance.configuration), budget: budget,
+                                  board: board)
+        report.timings.add(inference)
+        return report
     }
 
     public var searchSettings: [SearchSetting] { lambda.searchSettings }
