@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Grammar", dependencies: ["Language"]),
         .target(name: "Compression", dependencies: ["Language", "Grammar"]),
         .target(name: "Ranking", dependencies: ["Language", "Grammar"]),
-        .target(name: "Domain", dependencies: ["Language", "Grammar", "Ranking"]),
+        .target(name: "Domain", dependencies: ["Language", "Grammar", "Ranking", "Search"]),
         .target(name: "Tasks", dependencies: ["Language", "Grammar"]),
         // The enumerators' inner loops read the bank's arrays, stored properties of a class, for
         // every candidate; in release builds the run-time exclusivity check on each of those reads
@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "Bootstrap",
             dependencies: [
-                "Language", "Grammar", "Compression", "Ranking", "Domain",
+                "Language", "Grammar", "Compression", "Ranking", "Domain", "Search",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -70,8 +70,8 @@ let package = Package(
         .testTarget(
             name: "BootstrapTests",
             dependencies: [
-                "Bootstrap", "Compression", "Ranking", "Domain", "Domains", "Grammar", "Tasks", "Language", "Synthesis", "Verification",
-                "TestSupport",
+                "Bootstrap", "Compression", "Ranking", "Domain", "Domains", "Grammar", "Tasks", "Language", "Search", "Synthesis",
+                "Verification", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Search
 
 extension RunReport {
     /// The run's settings, as the options of `ouro bootstrap` that set them.
@@ -16,8 +17,10 @@ extension RunReport {
 
     /// Where each round's time went, as recorded (`RunStore.timings`): the wake's wall time
     /// (the round's seconds less its sleep's) and each part of the sleep; then each part of
-    /// the searches, summed over each domain's tasks. Nothing for a run that recorded none.
-    static func timingsTables(_ rounds: [RoundSummary], timings: [(sleep: Timings, searches: [Int64: Timings])], tasks: [StoredTask]) -> String {
+    /// the searches, summed over each domain's tasks, and what divides the searches' time with
+    /// the banks' sizes (from `rows`). Nothing for a run that recorded none.
+    static func timingsTables(_ rounds: [RoundSummary], timings: [(sleep: Timings, searches: [Int64: Timings])], tasks: [StoredTask],
+                              rows: [TaskRoundResult] = []) -> String {
         guard timings.contains(where: { !$0.sleep.seconds.isEmpty || !$0.searches.isEmpty }) else { return "" }
         func cell(_ seconds: Double?) -> String { "<td class=n>\(seconds.map { String(format: "%.2f s", $0) } ?? "–")</td>" }
         let sleepParts = Timings.Part.allCases.filter { part in timings.contains { $0.sleep.seconds[part] != nil } }
@@ -39,18 +42,37 @@ extension RunReport {
             }
             return sums
         }
-        let searchParts = Timings.Part.allCases.filter { part in byDomain.contains { $0.values.contains { $0.timings.seconds[part] != nil } } }
+        let measured = Timings.Part.allCases.filter { part in byDomain.contains { $0.values.contains { $0.timings.seconds[part] != nil } } }
+        let searchParts = measured.filter { !Timings.withinSearch.contains($0) }
         guard !searchParts.isEmpty else { return page }
-        page += "<h2>Where the searches' time went</h2>\n<table><tr><th>round</th><th>domain</th><th>tasks</th>"
-            + searchParts.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>\n"
-        for (summary, sums) in zip(rounds, byDomain) {
-            for (domain, sum) in sums.sorted(by: { $0.key < $1.key }) {
-                page += "<tr><td class=n>\(summary.round)</td><td>\(escape(domain))</td><td class=n>\(sum.tasks)</td>"
-                    + searchParts.map { cell(sum.timings.seconds[$0]) }.joined() + "</tr>\n"
+        func table(_ parts: [Timings.Part], extra: [String] = [], _ extraCells: (Int, String) -> String = { _, _ in "" }) -> String {
+            var table = "<table><tr><th>round</th><th>domain</th><th>tasks</th>" + parts.map { "<th>\($0.rawValue)</th>" }.joined()
+                + extra.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
+            for (summary, sums) in zip(rounds, byDomain) {
+                for (domain, sum) in sums.sorted(by: { $0.key < $1.key }) {
+                    table += "<tr><td class=n>\(summary.round)</td><td>\(escape(domain))</td><td class=n>\(sum.tasks)</td>"
+                        + parts.map { cell(sum.timings.seconds[$0]) }.joined() + extraCells(summary.round, domain) + "</tr>\n"
+                }
             }
+            return table + "</table>\n"
         }
-        return page + "</table>\n<p class=muted>Summed over a domain's tasks, which the jobs search in parallel; "
-            + "search is enumeration, evaluation and pruning together.</p>\n"
+        page += "<h2>Where the searches' time went</h2>\n" + table(searchParts)
+            + "<p class=muted>Summed over a domain's tasks, which the jobs search in parallel; search is the guided search's wall time, "
+            + "fallback the second search's.</p>\n"
+        let within = measured.filter(Timings.withinSearch.contains)
+        guard !within.isEmpty else { return page }
+        var banks: [Int: [String: [Double]]] = [:]
+        for row in rows {
+            if let bank = row.bank { banks[row.round, default: [:]][row.task.domain ?? "–", default: []].append(Double(bank)) }
+        }
+        let bankColumns = banks.isEmpty ? [] : ["median bank", "largest bank"]
+        page += "<h2>Inside the searches</h2>\n" + table(within, extra: bankColumns) { round, domain in
+            guard !banks.isEmpty else { return "" }
+            let sizes = (banks[round]?[domain] ?? []).sorted()
+            return "<td class=n>\(Guard.median(sizes).map { String(format: "%.0f", $0) } ?? "–")</td><td class=n>\(sizes.last.map { String(format: "%.0f", $0) } ?? "–")</td>"
+        }
+        return page + "<p class=muted>What divides search and fallback: estimated by timing one candidate in \(CandidateSample.interval); "
+            + "a bank is the programs a bottom-up search kept (the λ search keeps none).</p>\n"
     }
 
     /// Why tasks went unsolved: each reason with the number of tasks it stopped, per round,

@@ -57,7 +57,7 @@ public enum RunReport {
         page += journalTable(try store.journal())
         var timings: [(sleep: Timings, searches: [Int64: Timings])] = []
         for summary in rounds { timings.append(try store.timings(round: summary.round)) }
-        page += timingsTables(rounds, timings: timings, tasks: tasks)
+        page += timingsTables(rounds, timings: timings, tasks: tasks, rows: rows)
         page += reasonsTable(rows)
         page += "<h2>Abstractions</h2>\n"
         if abstractions.isEmpty {

@@ -13,12 +13,14 @@ public struct TaskRoundResult: Sendable, Equatable {
     public var candidates: Int
     /// Why the task is unsolved (the solver's words), when it is.
     public var reason: String?
+    /// The most programs the search's bank held, for a search that keeps one.
+    public var bank: Int? = nil
 }
 
 /// The per-task, per-round results a run store holds, and their CSV and JSON forms.
 public enum RunResults {
     /// The columns of every form, in order.
-    public static let columns = ["round", "split", "file", "task", "solved", "program", "logPrior", "seconds", "candidates", "reason"]
+    public static let columns = ["round", "split", "file", "task", "solved", "program", "logPrior", "seconds", "candidates", "reason", "bank"]
 
     /// Every recorded outcome of `round` (or of every round with results, in order), tasks in
     /// the order the run registered them. A round under way when a run stopped lists the tasks
@@ -40,7 +42,7 @@ public enum RunResults {
                 let best = result.solved ? result.frontier.first : nil
                 rows.append(TaskRoundResult(
                     round: round, task: task, solved: result.solved, program: best?.program, logPrior: best?.logPrior,
-                    seconds: result.seconds, candidates: result.candidates, reason: result.solved ? nil : result.reason))
+                    seconds: result.seconds, candidates: result.candidates, reason: result.solved ? nil : result.reason, bank: result.bank))
             }
         }
         return rows
@@ -53,7 +55,7 @@ public enum RunResults {
             let fields = [
                 String(row.round), row.task.split.rawValue, row.task.file, row.task.name, row.solved ? "true" : "false",
                 row.program ?? "", row.logPrior.map { String(format: "%.4f", $0) } ?? "", String(format: "%.3f", row.seconds),
-                String(row.candidates), row.reason ?? "",
+                String(row.candidates), row.reason ?? "", row.bank.map(String.init) ?? "",
             ]
             lines.append(fields.map(csvField).joined(separator: ","))
         }
@@ -79,6 +81,7 @@ public enum RunResults {
                 "round": row.round, "split": row.task.split.rawValue, "file": row.task.file, "task": row.task.name,
                 "solved": row.solved, "program": row.program ?? NSNull(),
                 "logPrior": finite(row.logPrior), "seconds": finite(row.seconds), "candidates": row.candidates, "reason": row.reason ?? NSNull(),
+                "bank": row.bank ?? NSNull(),
             ]
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"

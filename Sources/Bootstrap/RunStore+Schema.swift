@@ -216,6 +216,11 @@ extension RunStore {
                 t.add(column: "medianSecondsTest", .double)
             }
         }
+        // v5: the most programs each search's bank held (searches that keep none, and stores
+        // from before, have none).
+        migrator.registerMigration("v5") { db in
+            try db.alter(table: "results") { t in t.add(column: "bank", .integer) }
+        }
         return migrator
     }
 }

@@ -27,7 +27,7 @@ public struct RunStoreError: Error, Hashable, Sendable, CustomStringConvertible 
 public final class RunStore: Sendable {
     /// SQLite's `application_id` of an Ouroboros run store ("OURO").
     static let applicationID: Int32 = 0x4F55_524F
-    static let migrations = ["v1", "v2", "v3", "v4"]
+    static let migrations = ["v1", "v2", "v3", "v4", "v5"]
 
     /// How a run store is opened.
     public enum Access: Sendable {

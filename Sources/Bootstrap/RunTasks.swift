@@ -116,7 +116,8 @@ extension RunTasks {
                 case .infeasible(let reason): outcome = .infeasible(reason)
                 case .stopped(let reason): outcome = .stopped(reason)
                 }
-                return SearchReport(outcome: outcome, seconds: report.seconds, candidates: report.candidates, timings: report.timings)
+                return SearchReport(outcome: outcome, seconds: report.seconds, candidates: report.candidates, timings: report.timings,
+                                    bank: report.bank)
             }
             sleepPart = { train, stored, grammar, round in
                 var answers: [(task: D.Task, answer: D.Answer)] = []

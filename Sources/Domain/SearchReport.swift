@@ -65,13 +65,17 @@ public struct SearchReport<Answer: Sendable>: Sendable {
     public var rounds: Int?
     /// Where the seconds went, as far as the search measured them.
     public var timings: Timings
+    /// The most programs the search's bank held, for a search that keeps one.
+    public var bank: Int?
 
-    public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int, rounds: Int? = nil, timings: Timings = Timings()) {
+    public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int, rounds: Int? = nil, timings: Timings = Timings(),
+                bank: Int? = nil) {
         self.outcome = outcome
         self.seconds = seconds
         self.candidates = candidates
         self.rounds = rounds
         self.timings = timings
+        self.bank = bank
     }
 
     public var isSolved: Bool {

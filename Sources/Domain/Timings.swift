@@ -1,3 +1,5 @@
+import Search
+
 /// Where a search's or a sleep's time went, part by part: what the loop measures of itself
 /// and keeps in the run store.
 ///
@@ -10,12 +12,24 @@ public struct Timings: Sendable, Equatable {
     /// A part of the work, with its name in the run store.
     public enum Part: String, Sendable, CaseIterable {
         /// A search's enumeration of candidates, their evaluation on the examples and the
-        /// pruning of equivalent ones, together (separating them would cost a clock read per
-        /// candidate).
+        /// pruning of equivalent ones, together: its wall time. `enumeration`, `evaluation`,
+        /// `deduplication` and `waiting` divide it (with `fallback`'s).
         case search
         /// A second search, with the starting grammar, after the guided search found nothing
         /// (enumeration, evaluation and pruning, as `search`).
         case fallback
+        /// Of `search` and `fallback`: building candidates (the walk of the program space, or
+        /// the combination of kept programs), estimated from a sample (`CandidateSample`).
+        case enumeration
+        /// Of `search` and `fallback`: running candidates on the examples and checking their
+        /// outputs, estimated from a sample.
+        case evaluation
+        /// Of `search` and `fallback`: comparing candidates' outputs with the programs kept
+        /// (observational equivalence) and keeping the new ones, estimated from a sample.
+        case deduplication
+        /// Of `search` and `fallback`: the task's thread waiting for the threads helping it to
+        /// finish a window of the search.
+        case waiting
         /// Checking candidates against the specification with Z3.
         case verification
         /// Conditioning the grammar on the task with the ranking model.
@@ -32,6 +46,9 @@ public struct Timings: Sendable, Equatable {
         case validation
     }
 
+    /// The parts that divide `search` and `fallback` rather than add to them.
+    public static let withinSearch: Set<Part> = [.enumeration, .evaluation, .deduplication, .waiting]
+
     /// Seconds by part.
     public private(set) var seconds: [Part: Double] = [:]
 
@@ -45,6 +62,15 @@ public struct Timings: Sendable, Equatable {
     /// Adds every part of `other`.
     public mutating func add(_ other: Timings) {
         for (part, seconds) in other.seconds { add(part, seconds) }
+    }
+
+    /// Adds the division of `seconds` of searching, in which `candidates` were built, into
+    /// enumeration, evaluation and deduplication, as `sample` estimates it.
+    public mutating func add(_ sample: CandidateSample, candidates: Int, within seconds: Double) {
+        let estimate = sample.estimate(candidates: candidates, within: seconds)
+        add(.enumeration, estimate.enumeration)
+        add(.evaluation, estimate.evaluation)
+        if estimate.deduplication > 0 { add(.deduplication, estimate.deduplication) }
     }
 
     /// These timings with `part`'s seconds counted as `other`'s.

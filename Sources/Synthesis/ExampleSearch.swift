@@ -21,6 +21,10 @@ struct ExampleSearch {
     let deadline: ContinuousClock.Instant
     let grammar: SyGuSGrammar
     private(set) var candidates = 0
+    /// The enumeration's sample of where candidates' time went.
+    private(set) var sample = CandidateSample()
+    /// The programs the enumeration's bank held when it ended.
+    private(set) var bank = 0
     /// Verdicts of the constraints by row and output value, kept across searches (rows only grow).
     var verdicts: [[Value: Bool]]
 
@@ -111,6 +115,8 @@ struct ExampleSearch {
             return true
         }
         candidates += enumerator.candidates
+        sample = enumerator.sample
+        bank = enumerator.entryCount
         if let found { return .found(found) }
         if timedOut { return .failed(.timeout) }
         return ending(outcome, finite: (conditional?.nonterminal ?? 0) == 0 && grammar.isFinite, tried: enumerator.candidates)

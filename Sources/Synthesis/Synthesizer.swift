@@ -39,9 +39,12 @@ public struct SynthesisResult: Sendable {
     public var candidates: Int
     /// Counterexample rounds (searches) run.
     public var iterations: Int
-    /// Where the seconds went: the bottom-up searches (`search`), Z3 (`verification`), and
-    /// with a ranking model its conditioning (`inference`).
+    /// Where the seconds went: the bottom-up searches (`search`, divided into `enumeration`,
+    /// `evaluation` and `deduplication`), Z3 (`verification`), and with a ranking model its
+    /// conditioning (`inference`).
     public var timings = Timings()
+    /// The most programs a search's bank held (over the counterexample rounds).
+    public var bank: Int?
 }
 
 /// Solves SyGuS problems: cost-ordered bottom-up search with divide and conquer, inside a
@@ -76,8 +79,10 @@ public struct Synthesizer: Sendable {
         var candidates = 0
         var iterations = 0
         var timings = Timings()
+        var bank: Int?
         func result(_ status: SynthesisResult.Status) -> SynthesisResult {
-            SynthesisResult(status: status, seconds: Timings.seconds(since: start), candidates: candidates, iterations: iterations, timings: timings)
+            SynthesisResult(status: status, seconds: Timings.seconds(since: start), candidates: candidates, iterations: iterations, timings: timings,
+                            bank: bank)
         }
         guard problem.functions.count == 1 else {
             let (status, verified) = timings.measure(.verification) { solveDefined(problem, deadline: deadline) }
@@ -102,7 +107,12 @@ public struct Synthesizer: Sendable {
             iterations += 1
             var search = ExampleSearch(problem: problem, specification: specification, table: table, grammar: grammar,
                                        verdicts: verdicts, options: options, deadline: deadline)
-            let outcome = timings.measure(.search) { search.run() }
+            let searchStart = ContinuousClock.now
+            let outcome = search.run()
+            let seconds = Timings.seconds(since: searchStart)
+            timings.add(.search, seconds)
+            timings.add(search.sample, candidates: search.candidates, within: seconds)
+            bank = max(bank ?? 0, search.bank)
             candidates += search.candidates
             verdicts = search.verdicts
             let body: Tasks.Expression

@@ -47,13 +47,13 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let rows = try RunResults.rows(of: try smallRun(at: directory.appendingPathComponent("run.sqlite").path), round: 0)
         let csv = RunResults.csv(rows).components(separatedBy: "\r\n")
-        #expect(csv[0] == "round,split,file,task,solved,program,logPrior,seconds,candidates,reason")
-        #expect(csv[1] == "0,train,a.json,sum,true,(lambda (fold $0 0 (lambda (lambda (+ $0 $1))))),-14.8890,0.013,9353,")
-        #expect(csv[2] == "0,train,a.json,\"say \"\"hi\"\", twice\",false,,,2.500,120000,timeout")
+        #expect(csv[0] == "round,split,file,task,solved,program,logPrior,seconds,candidates,reason,bank")
+        #expect(csv[1] == "0,train,a.json,sum,true,(lambda (fold $0 0 (lambda (lambda (+ $0 $1))))),-14.8890,0.013,9353,,")
+        #expect(csv[2] == "0,train,a.json,\"say \"\"hi\"\", twice\",false,,,2.500,120000,timeout,")
         #expect(csv.count == 5 && csv[4] == "")
         let lines = RunResults.jsonLines(rows).split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[2] == #"{"candidates":40,"file":"b.json","logPrior":null,"program":null,"reason":"memory limit","round":0,"seconds":0.25,"solved":false,"split":"test","task":"max"}"#)
+        #expect(lines[2] == #"{"bank":null,"candidates":40,"file":"b.json","logPrior":null,"program":null,"reason":"memory limit","round":0,"seconds":0.25,"solved":false,"split":"test","task":"max"}"#)
     }
 
     @Test func theReportShowsSettingsTasksReasonsAndReadableAxes() throws {

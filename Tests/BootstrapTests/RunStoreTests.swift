@@ -68,7 +68,7 @@ import TestSupport
 
         // A run store from a newer schema.
         try TestSupport.sqlite(good, "INSERT INTO grdb_migrations (identifier) VALUES ('v99');")
-        #expect(throws: RunStoreError(file: good, message: "written by a newer Ouroboros (schema v1, v2, v3, v4, v99); this ouro knows v1, v2, v3, v4")) {
+        #expect(throws: RunStoreError(file: good, message: "written by a newer Ouroboros (schema v1, v2, v3, v4, v5, v99); this ouro knows v1, v2, v3, v4, v5")) {
             try RunStore(path: good)
         }
     }

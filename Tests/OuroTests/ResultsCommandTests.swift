@@ -45,7 +45,7 @@ import TestSupport
         #expect(objects.map { $0["task"] as? String } == ["sum", "clear\u{1B}[2Jscreen"])
         #expect(objects[1]["reason"] as? String == "timeout")
         let csv = try TestSupport.ouro(["results", path, "--csv"])
-        #expect(csv.standardOutput.hasPrefix("round,split,file,task,solved,program,logPrior,seconds,candidates,reason\r\n0,train,a.json,sum,true,"))
+        #expect(csv.standardOutput.hasPrefix("round,split,file,task,solved,program,logPrior,seconds,candidates,reason,bank\r\n0,train,a.json,sum,true,"))
     }
 
     @Test func aRoundTheRunDoesNotHaveAndConflictingFormatsAreRefused() throws {

@@ -21,6 +21,8 @@ public struct ExampleTaskResult: Sendable {
     public var candidates: Int
     /// Why the search stopped when the frontier is empty.
     public var unknownReason: UnknownReason?
+    /// Where the search's time went: enumeration, evaluation and waiting (see `Timings.Part`).
+    public var timings = Timings()
     /// `unknownReason` in words, as the run store keeps it.
     public var reason: String? { unknownReason?.description }
 
@@ -90,7 +92,9 @@ public struct ExampleTaskSolver: Sendable {
             return TopDownSearch.Checker(fits: evaluator.fits, behaviour: evaluator.behaviour(of:type:))
         }
         board?.post(search)
+        let searchStart = ContinuousClock.now
         let result = search.run()
+        let searchSeconds = Timings.seconds(since: searchStart)
         board?.withdraw(search)
         // Every program reported is run once more on all the examples by the reference evaluator.
         let evaluator = Evaluator(stepLimit: stepLimit)
@@ -117,7 +121,23 @@ public struct ExampleTaskSolver: Sendable {
             case .stopped, .costLimit: reason = .other("stopped")
             }
         }
-        return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: result.candidates, unknownReason: reason)
+        return ExampleTaskResult(task: task, frontier: frontier, seconds: seconds, candidates: result.candidates, unknownReason: reason,
+                                 timings: Self.timings(of: result, seconds: searchSeconds))
+    }
+
+    /// The division of a search's `seconds` into the caller's waiting for its helpers, and the
+    /// rest into enumeration and evaluation in the proportion the threads' sampled checks
+    /// show of their walks.
+    static func timings(of result: TopDownSearch.Result, seconds: Double) -> Timings {
+        var timings = Timings()
+        let waiting = min(result.waitingSeconds, seconds)
+        if waiting > 0 { timings.add(.waiting, waiting) }
+        let active = seconds - waiting
+        let walks = result.sample.estimate(candidates: result.candidates, within: result.walkSeconds)
+        let share = result.walkSeconds > 0 ? walks.evaluation / result.walkSeconds : 0
+        timings.add(.evaluation, active * share)
+        timings.add(.enumeration, active * (1 - share))
+        return timings
     }
 }
 

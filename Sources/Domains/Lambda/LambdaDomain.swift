@@ -71,6 +71,7 @@ public struct LambdaDomain: Domain {
         }
         let found = solver.solve(task, grammar: grammar, runDeadline: budget.runDeadline, board: board)
         timings.add(.search, found.seconds)
+        timings.add(found.timings)
         let outcome: Outcome<[FrontierEntry]> = found.solved ? .solved(found.frontier) : .stopped(found.unknownReason ?? .other("stopped"))
         return SearchReport(outcome: outcome, seconds: found.seconds, candidates: found.candidates, timings: timings)
     }

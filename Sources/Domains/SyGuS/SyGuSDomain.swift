@@ -102,7 +102,8 @@ public struct SyGuSDomain: Domain {
         case .infeasible(let reason): outcome = .infeasible(reason)
         case .unknown(let reason): outcome = .stopped(reason)
         }
-        return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates, rounds: result.iterations, timings: result.timings)
+        return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates, rounds: result.iterations, timings: result.timings,
+                            bank: result.bank)
     }
 
     /// The share of a task's time the search guided by the run's grammar and model gets

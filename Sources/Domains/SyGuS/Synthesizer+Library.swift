@@ -35,6 +35,7 @@ extension Synthesizer {
         second.seconds += first.seconds
         second.iterations += first.iterations
         second.timings.add(first.timings)
+        second.bank = max(first.bank ?? 0, second.bank ?? 0)
         return second
     }
 

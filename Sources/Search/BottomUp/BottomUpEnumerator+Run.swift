@@ -49,9 +49,13 @@ extension BottomUpEnumerator {
             candidates += 1
             countdown -= 1
             if countdown <= 0 {
-                countdown = 2_048
+                countdown = CandidateSample.interval
                 if let deadline, ContinuousClock.now >= deadline { return .timeLimit }
                 if bytesUsed > memoryLimit { return .memoryLimit }
+                // The first candidate, which meets cold caches, is not timed.
+                if candidates > 1 {
+                    return timedCandidate(ruleIndex, rule, inner: inner, children: UnsafePointer(chosen.baseAddress!), onNew: onNew)
+                }
             }
             if let id = tryCandidate(ruleIndex, rule, inner: inner, children: UnsafePointer(chosen.baseAddress!)) {
                 if !onNew(id) { return .stopped }
@@ -96,9 +100,34 @@ extension BottomUpEnumerator {
         return nil
     }
 
+    /// `tryCandidate` and `onNew` with their time added to `sample`: the evaluation (what
+    /// `onNew` does with a new program, checking it against the examples, counts as evaluation)
+    /// and the comparison with the programs kept.
+    private func timedCandidate(_ ruleIndex: Int, _ rule: CompiledRule, inner: Int, children: UnsafePointer<Int32>,
+                                onNew: (EntryID) -> Bool) -> Outcome? {
+        let start = ContinuousClock.now
+        var marks = SampleMarks(start: start)
+        let id = tryCandidate(ruleIndex, rule, inner: inner, children: children, marks: &marks)
+        let stored = ContinuousClock.now
+        let keepsGoing = id.map(onNew) ?? true
+        let checked = ContinuousClock.now
+        let evaluated = marks.evaluated ?? stored
+        sample.add(evaluation: CandidateSample.seconds(from: start, to: evaluated) + CandidateSample.seconds(from: stored, to: checked),
+                   deduplication: CandidateSample.seconds(from: evaluated, to: stored))
+        return keepsGoing ? nil : .stopped
+    }
+
+    /// When a timed candidate's evaluation ended (`nil` when it ended without one, as the
+    /// candidate's evaluation failed).
+    struct SampleMarks {
+        var start: ContinuousClock.Instant
+        var evaluated: ContinuousClock.Instant?
+    }
+
     /// Builds the program of `rule` over `children`, evaluates it, and keeps it if its
-    /// outputs are new for its nonterminal.
-    private func tryCandidate(_ ruleIndex: Int, _ rule: CompiledRule, inner: Int, children: UnsafePointer<Int32>) -> EntryID? {
+    /// outputs are new for its nonterminal. With `marks`, notes when the evaluation ended.
+    private func tryCandidate(_ ruleIndex: Int, _ rule: CompiledRule, inner: Int, children: UnsafePointer<Int32>,
+                              marks: UnsafeMutablePointer<SampleMarks>? = nil) -> EntryID? {
         let n = exampleCount
         let nt = rule.nonterminal
         let kind = kinds[nt]
@@ -107,6 +136,7 @@ extension BottomUpEnumerator {
             words.reserve(n)
             let destination = words.base + words.count
             guard execute(rule, children, wordDestination: destination) else { return nil }
+            marks?.pointee.evaluated = ContinuousClock.now
             let hash = VectorHash.words(destination, n)
             let base = words.base
             let inserted = outputSets[nt].insert(id, hash: hash) { other in
@@ -119,6 +149,7 @@ extension BottomUpEnumerator {
             wordSlots += 1
         } else {
             guard execute(rule, children, wordDestination: nil) else { return nil }
+            marks?.pointee.evaluated = ContinuousClock.now
             let result = rule.result
             var hash = VectorHash.seed
             var total = 0

@@ -86,6 +86,8 @@ public final class BottomUpEnumerator {
 
     /// Programs built so far, including those discarded as equivalent or failing.
     public internal(set) var candidates = 0
+    /// The time of one candidate in every `CandidateSample.interval`, by what it was spent on.
+    public internal(set) var sample = CandidateSample()
     /// The cost level being enumerated (or last finished).
     public internal(set) var currentCost = 0
     /// The bound on the bytes the bank may hold.

@@ -35,6 +35,12 @@ public final class TopDownSearch: @unchecked Sendable {
         public var expansions: Int
         /// The threads that took part in at least one window besides the caller of `run()`.
         public var helpers: Int
+        /// The time of one checked program in every `CandidateSample.interval`, over every thread.
+        public var sample: CandidateSample
+        /// Seconds the threads spent walking windows, summed over the threads.
+        public var walkSeconds: Double
+        /// Seconds the caller of `run()` waited for helping threads to finish a window.
+        public var waitingSeconds: Double
     }
 
     /// A check of a complete program's choice codes. Each thread makes its own.
@@ -96,6 +102,9 @@ public final class TopDownSearch: @unchecked Sendable {
         var sawDeeper = false
         var timedOut = false
         var helpers = 0
+        var sample = CandidateSample()
+        var walkSeconds = 0.0
+        var waitingSeconds = 0.0
     }
 
     public init(enumerator: TopDownEnumerator, frontierSize: Int, frontierWindow: Double, deadline: ContinuousClock.Instant?,
@@ -196,6 +205,11 @@ public final class TopDownSearch: @unchecked Sendable {
 
     private static func cost(_ bits: UInt64) -> Double { Double(bitPattern: bits) }
 
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    }
+
     private func open(lower: Double, upper: Double, number: Int) {
         condition.lock()
         state.window = (lower, upper, number)
@@ -208,7 +222,11 @@ public final class TopDownSearch: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         state.window = nil
-        while state.participants > 0 { condition.wait() }
+        if state.participants > 0 {
+            let start = ContinuousClock.now
+            while state.participants > 0 { condition.wait() }
+            state.waitingSeconds += Self.seconds(since: start)
+        }
         defer { state.sawDeeper = false }
         return (state.sawDeeper, state.timedOut)
     }
@@ -222,7 +240,8 @@ public final class TopDownSearch: @unchecked Sendable {
         if let best = found.first {
             found = Array(found.prefix { $0.cost <= best.cost + frontierWindow }.prefix(frontierSize))
         }
-        return Result(found: found, outcome: outcome, candidates: state.candidates, expansions: state.expansions, helpers: state.helpers)
+        return Result(found: found, outcome: outcome, candidates: state.candidates, expansions: state.expansions, helpers: state.helpers,
+                      sample: state.sample, walkSeconds: state.walkSeconds, waitingSeconds: state.waitingSeconds)
     }
 
     /// One thread's walk of the window `[lower, upper)`: it claims units, checks the
@@ -231,22 +250,35 @@ public final class TopDownSearch: @unchecked Sendable {
         var found: [Found] = []
         var candidates = 0
         var sequence = 0
+        var sample = CandidateSample()
         let expansionsBefore = walker.expansions
+        let start = ContinuousClock.now
         let status = walker.walk(lower: lower, upper: upper, deadline: deadline, splitDepth: splitDepth,
                                  claim: { self.tickets.wrappingAdd(1, ordering: .relaxed).oldValue },
                                  poll: { Self.cost(self.bound.load(ordering: .relaxed)).nextUp }) { codes, cost in
             if cost > Self.cost(self.bound.load(ordering: .relaxed)) { return true }
             candidates += 1
             sequence += 1
-            if check(codes) {
+            let passes: Bool
+            if candidates % CandidateSample.interval == 0 {
+                let before = ContinuousClock.now
+                passes = check(codes)
+                sample.add(evaluation: CandidateSample.seconds(from: before, to: ContinuousClock.now))
+            } else {
+                passes = check(codes)
+            }
+            if passes {
                 found.append(Found(codes: Array(codes), cost: cost, unit: walker.currentUnit, sequence: sequence))
                 walker.tighten(to: self.record(cost).nextUp)
             }
             return true
         }
+        let walked = Self.seconds(since: start)
         condition.lock()
         state.found += found
         state.candidates += candidates
+        state.sample.add(sample)
+        state.walkSeconds += walked
         state.expansions += walker.expansions - expansionsBefore
         if walker.sawDeeper { state.sawDeeper = true }
         if status == .timeLimit { state.timedOut = true }
