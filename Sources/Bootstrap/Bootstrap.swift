@@ -270,13 +270,15 @@ public final class BootstrapRun: Sendable {
         if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
-    /// Each domain's search configuration for round `round`: the one stored for it or for an
-    /// earlier round (restored as stored), else the defaults, recorded for the round before its
-    /// first search.
+    /// Each domain's search configuration for round `round`, and the sleep's (`SleepSettings`):
+    /// the one stored for it or for an earlier round (restored as stored), else the defaults
+    /// (for the sleep, the run's options), recorded for the round before its first search.
     func configurations(for round: Int) throws(RunStoreError) -> [String: SearchConfiguration] {
         var configurations: [String: SearchConfiguration] = [:]
-        for (domain, settings) in runTasks.searchSettings.sorted(by: { $0.key < $1.key }) {
-            var configuration = SearchConfiguration()
+        var declared = runTasks.searchSettings.sorted(by: { $0.key < $1.key })
+        declared.append((SleepSettings.name, SleepSettings.all))
+        for (domain, settings) in declared {
+            var configuration = domain == SleepSettings.name ? SleepSettings.starting(from: self.settings) : SearchConfiguration()
             if let text = try store.configurationText(round: round, domain: domain) {
                 do throws(SearchConfigurationError) {
                     configuration = try SearchConfiguration(stored: text, settings: settings)
@@ -345,11 +347,12 @@ public final class BootstrapRun: Sendable {
         report(.sleep(round: round))
         let wakeWall = Date().timeIntervalSince(start)
         let sleepStart = ContinuousClock.now
-        let (next, rankerData, learned, timings) = try learn(round: round, grammar: grammar)
+        let configurations = try configurations(for: round)
+        let (next, rankerData, learned, timings) = try learn(round: round, grammar: grammar,
+                                                             configuration: configurations[SleepSettings.name] ?? SearchConfiguration())
         let sleepSeconds = Timings.seconds(since: sleepStart)
         let results = try store.results(round: round)
-        let incumbent = SearchState(grammar: grammar, rankerData: try store.rankerData(round: round),
-                                    configurations: try configurations(for: round))
+        let incumbent = SearchState(grammar: grammar, rankerData: try store.rankerData(round: round), configurations: configurations)
         let proposal = SearchState(grammar: next, rankerData: rankerData, configurations: incumbent.configurations, abstractions: learned)
         // Validation may take a third of the round: half of what the wake and the sleep took
         // (with a margin for the searches under way when the time is up). The wake's time is
@@ -385,14 +388,15 @@ public final class BootstrapRun: Sendable {
 
     /// A round's abstraction and dream sleep (see `Sleep`): the next round's grammar, ranking
     /// model and new abstractions, learned from the train tasks' latest answers.
-    private func learn(round: Int, grammar: Grammar) throws -> (Grammar, Data?, [StoredAbstraction], Timings) {
+    private func learn(round: Int, grammar: Grammar, configuration: SearchConfiguration) throws -> (Grammar, Data?, [StoredAbstraction], Timings) {
         let frontiers = try store.latestFrontierRows(upTo: round)
         let train = stored.indices.filter { stored[$0].split == .train }
         var answers: [Int: [(program: StoredAnswer, place: String)]] = [:]
         for index in train { answers[index] = frontiers[stored[index].id] }
         do {
             let parts = try runTasks.sleepParts(train: train, answers: answers, grammar: grammar, round: round)
-            let output = try Sleep.learn(parts, input: SleepInput(round: round, grammar: grammar, startGrammar: startGrammar, settings: settings))
+            let output = try Sleep.learn(parts, input: SleepInput(round: round, grammar: grammar, startGrammar: startGrammar, settings: settings,
+                                                                    configuration: configuration))
             return (output.grammar, output.ranker, output.learned, output.timings)
         } catch SleepError.unreadableAnswer(let place, let message) {
             throw store.damaged("\(place): \(message)")

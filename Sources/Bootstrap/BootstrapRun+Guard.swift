@@ -22,7 +22,8 @@ extension BootstrapRun {
     struct ValidationCut: Error {}
 
     /// The guard (see `BootstrapRun`): judges what round `round`'s sleep learned as a whole,
-    /// then (when the whole is refused) in parts, then the search configurations, then the
+    /// then in parts (when the whole is refused, or passes only within the tolerance: then a
+    /// part better than the whole replaces it), then the search configurations, then the
     /// library without its unused new abstractions, on the validation tasks against `incumbent` (the state the round
     /// searched with, its trials taken from the wake's `results`), and returns the state the
     /// next round searches with.
@@ -55,11 +56,20 @@ extension BootstrapRun {
         }
         let searcher = ValidationSearch(run: self, round: round, limits: limits, report: report)
         var chosen = (state: incumbent, trials: trials)
-        // What the sleep learned as a whole first; its parts only when the whole is refused.
+        // What the sleep learned as a whole first; its parts when the whole is refused, or when
+        // it passed only within the tolerance (no more solved, a higher median): then a part
+        // that does better than the whole, and passes against the incumbent, replaces it.
         var winner = try tournament(withinCeilings([whole]), tasks: validation, base: trials, round: round, searcher: searcher, journal: &journal)
+        let parts = partProposals(incumbent: incumbent, learned: learned)
         if winner == nil {
-            winner = try tournament(withinCeilings(partProposals(incumbent: incumbent, learned: learned)), tasks: validation, base: trials,
-                                    round: round, searcher: searcher, journal: &journal)
+            winner = try tournament(withinCeilings(parts), tasks: validation, base: trials, round: round, searcher: searcher, journal: &journal)
+        } else if let adopted = winner, !parts.isEmpty, judge(adopted.trials, against: trials, tasks: validation).withinToleranceOnly,
+                  let entry = journal.lastIndex(where: { $0.name == adopted.name && $0.decision == .adopted }),
+                  let better = try tournament(withinCeilings(parts), tasks: validation, base: adopted.trials, baseName: adopted.name,
+                                              requirement: .better, round: round, searcher: searcher, journal: &journal, alsoAgainst: trials) {
+            journal[entry].decision = .rejected
+            journal[entry].reason += "; it passed only within the tolerance, and \(better.name) did better"
+            winner = better
         }
         if let winner { chosen = (winner.state, winner.trials) }
         if guarding.tuning {
@@ -217,13 +227,9 @@ extension BootstrapRun {
             var entry = JournalEntry(round: round, name: proposal.name, change: proposal.change, decision: .notEvaluated,
                                      reason: "the validation time ran out before it was searched to the full timeout")
             if let full = try searcher.trials(of: proposal, tasks: tasks, timeout: settings.timeout, keeping: short[index] ?? [:]) {
-                let tolerance = settings.guarding?.tolerance ?? 0.1
-                let slack = Double(settings.guarding?.toleranceCandidates ?? 0)
-                let quick = settings.timeout / 2
-                var judgement = Guard.judge(full, against: base, tasks: tasks, tolerance: tolerance, slack: slack, quick: quick,
-                                            requirement: requirement, other: baseName ?? "the incumbent")
+                var judgement = judge(full, against: base, tasks: tasks, requirement: requirement, other: baseName ?? "the incumbent")
                 if judgement.passes, let other {
-                    let second = Guard.judge(full, against: other, tasks: tasks, tolerance: tolerance, slack: slack, quick: quick)
+                    let second = judge(full, against: other, tasks: tasks)
                     if !second.passes { judgement = second }
                 }
                 entry.decision = judgement.passes ? .adopted : .rejected
@@ -250,6 +256,13 @@ extension BootstrapRun {
         }
         journal += proposals.indices.compactMap { entries[$0] }
         return winner.map { (proposals[$0.index].name, proposals[$0.index].state, $0.trials) }
+    }
+
+    /// `Guard.judge` with the run's tolerances and half the timeout as the quick-loss bound.
+    private func judge(_ proposal: [Int: Trial], against incumbent: [Int: Trial], tasks: [Int], requirement: Guard.Requirement = .noWorse,
+                       other: String = "the incumbent") -> Judgement {
+        Guard.judge(proposal, against: incumbent, tasks: tasks, tolerance: settings.guarding?.tolerance ?? 0.1,
+                    slack: Double(settings.guarding?.toleranceCandidates ?? 0), quick: settings.timeout / 2, requirement: requirement, other: other)
     }
 
     /// A number as a setting's value is written: 3, 0.35.

@@ -39,6 +39,15 @@ struct Judgement: Equatable {
     var proposal: ValidationFigures
     var lost: [Int]
     var gained: [Int]
+
+    /// Whether it passes with no more solved and a higher median than the other side: only
+    /// because of the tolerance.
+    var withinToleranceOnly: Bool {
+        guard passes, proposal.solved <= incumbent.solved, let ours = proposal.medianCandidates, let theirs = incumbent.medianCandidates else {
+            return false
+        }
+        return ours > theirs
+    }
 }
 
 /// The comparison the guard makes, written once for proposals of every kind.

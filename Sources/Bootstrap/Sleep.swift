@@ -24,13 +24,15 @@ public enum Sleep {
     static func learn(_ parts: [any LearningPart], input: SleepInput) throws -> SleepOutput {
         let settings = input.settings
         let learned = try abstractionSleep(parts, round: input.round, grammar: input.grammar, startGrammar: input.startGrammar,
-                                           abstractions: settings.abstractionsPerRound, maximumArity: settings.maximumArity)
+                                           abstractions: SleepSettings.count(SleepSettings.abstractionsPerRound, in: input.configuration),
+                                           maximumArity: SleepSettings.count(SleepSettings.maximumArity, in: input.configuration))
         var ranker: Data?
         var timings = learned.timings
         if settings.useRanker && !learned.solutions.isEmpty {
             var options = RankerTrainingOptions()
             options.seed = settings.seed &+ UInt64(input.round)
-            let trained = dreamSleep(parts, after: learned, dreams: settings.dreams, options: options)
+            let trained = dreamSleep(parts, after: learned, dreams: SleepSettings.count(SleepSettings.dreams, in: input.configuration),
+                                     options: options)
             ranker = trained?.ranker.fileData()
             timings.add(trained?.timings ?? Timings())
         }
@@ -168,6 +170,8 @@ struct SleepInput: Sendable {
     /// The grammar the run started from.
     var startGrammar: Grammar
     var settings: BootstrapSettings
+    /// The round's sleep configuration (see `SleepSettings`).
+    var configuration: SearchConfiguration
 }
 
 /// What a round's sleep learned: the next round's grammar and ranking model, and the new

@@ -9,8 +9,15 @@
 /// sample.estimate(candidates: 10_000, within: 0.004)   // evaluation 0.002, deduplication 0.0005
 /// ```
 public struct CandidateSample: Sendable, Equatable {
-    /// One candidate in this many is timed.
+    /// One candidate in this many is timed: the `offset`-th, then every `interval`-th after it
+    /// (not the first, which meets cold caches; a search of fewer than `offset` candidates is
+    /// not divided).
     public static let interval = 2_048
+    public static let offset = 64
+
+    /// Whether the `candidate`-th candidate (counted from 1) is one to time.
+    @inline(__always)
+    public static func times(_ candidate: Int) -> Bool { candidate & (interval - 1) == offset }
 
     /// Candidates timed.
     public private(set) var count = 0

@@ -36,6 +36,11 @@ import TestSupport
         // A rise of a few candidates is within an absolute slack whatever the share.
         let small = Guard.judge(Self.trials([30, 300, nil]), against: Self.trials([10, 100, nil]), tasks: [0, 1, 2], tolerance: 0.1, slack: 1_000)
         #expect(small.passes)
+        // Passing with no more solved and a higher median is passing only within the tolerance
+        // (the guard then tries the sleep's parts against it); more solved, or a lower median, is not.
+        #expect(within.withinToleranceOnly && small.withinToleranceOnly && !above.withinToleranceOnly)
+        #expect(!Guard.judge(Self.trials([90, 200, nil]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0.1).withinToleranceOnly)
+        #expect(!Guard.judge(Self.trials([110, 220, 5]), against: Self.trials([100, 200, nil]), tasks: [0, 1, 2], tolerance: 0.1).withinToleranceOnly)
         let large = Guard.judge(Self.trials([3_000, 3_000, nil]), against: Self.trials([10, 100, nil]), tasks: [0, 1, 2], tolerance: 0.1, slack: 1_000)
         #expect(!large.passes && large.reason.hasSuffix("(the incumbent: 55, more than 10 % and 1000 candidates above)"))
         // A task solved quickly may not be lost, even for more gained; one near the timeout may.

@@ -66,12 +66,14 @@ import TestSupport
         try RunStore.branch(from: path, round: 1, to: branch)
         var configuration = SearchConfiguration()
         try configuration.set(LambdaDomain.frontierWindow, to: 1)
-        try TestSupport.sqlite(branch, "UPDATE configurations SET text = '\(configuration.stored)' WHERE round = 1")
+        try TestSupport.sqlite(branch, "UPDATE configurations SET text = '\(configuration.stored)' WHERE round = 1 AND domain = 'lambda'")
         let run = try resumed()
-        #expect(try run.configurations(for: 1) == [LambdaDomain().name: configuration])
-        #expect(try run.configurations(for: 2) == [LambdaDomain().name: configuration])
+        // Beside the domain's, the sleep's, from the run's options.
+        let sleep = SleepSettings.starting(from: run.settings)
+        #expect(try run.configurations(for: 1) == [LambdaDomain().name: configuration, SleepSettings.name: sleep])
+        #expect(try run.configurations(for: 2) == [LambdaDomain().name: configuration, SleepSettings.name: sleep])
         // One that does not read is a damaged store, named.
-        try TestSupport.sqlite(branch, "UPDATE configurations SET text = '{\"values\":{\"guidedShare\":1},\"version\":1}' WHERE round = 1")
+        try TestSupport.sqlite(branch, "UPDATE configurations SET text = '{\"values\":{\"guidedShare\":1},\"version\":1}' WHERE round = 1 AND domain = 'lambda'")
         #expect(throws: RunStoreError(file: branch, message: "the run store is damaged: table configurations, domain \(LambdaDomain().name), round 1 or before: the search configuration sets guidedShare, which this domain does not have")) {
             try run.configurations(for: 1)
         }

@@ -144,7 +144,8 @@ import TestSupport
         let solved = zip(tasks, answers).map { (task: $0, answer: SyGuSAnswer(bodies: [0: $1.body], logPrior: 0)) }
         func learn(previous: Grammar) throws -> SleepOutput {
             let part = DomainAnswers(domain: SyGuSDomain(), tasks: tasks, answers: solved)
-            return try Sleep.learn([part], input: SleepInput(round: 0, grammar: previous, startGrammar: base, settings: settings))
+            return try Sleep.learn([part], input: SleepInput(round: 0, grammar: previous, startGrammar: base, settings: settings,
+                                                             configuration: SleepSettings.starting(from: settings)))
         }
         let first = try learn(previous: base)
         #expect(first.grammar.abstractions.map(\.name) == ["fn_0"])

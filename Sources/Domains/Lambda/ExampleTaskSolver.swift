@@ -37,6 +37,8 @@ public struct ExampleTaskSolver: Sendable {
     public var frontierSize = Defaults.frontierSize
     /// After the first solution, how much further (in nats of prior) the search looks for more.
     public var frontierWindow = 3.0
+    /// The width of each window of the search, in nats of prior (see `TopDownEnumerator`).
+    public var costWindow = 1.5
     /// The evaluation steps one program may take on one example.
     public var stepLimit = 5_000
     /// The bound on the bytes the task's examples may take (a task past it ends at once,
@@ -79,7 +81,7 @@ public struct ExampleTaskSolver: Sendable {
             return ExampleTaskResult(task: task, frontier: [], seconds: 0, candidates: 0,
                                      unknownReason: .other("the grammar builds no finite program of type \(task.request)"))
         }
-        let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, memoryLimit: memoryLimit)
+        let enumerator = TopDownEnumerator(grammar: grammar, request: task.request, windowWidth: costWindow, memoryLimit: memoryLimit)
         let leaves = enumerator.leaves
         let examples = task.examples.map { (inputs: $0.inputs, output: $0.output) }
         let (request, stepLimit, memoryLimit) = (task.request, self.stepLimit, self.memoryLimit)

@@ -53,7 +53,12 @@ public struct LambdaDomain: Domain {
         "frontierWindow", range: 0...20, default: 3, grid: [0, 1, 2, 3, 5, 8],
         meaning: "after a task's first solution, how much further (in nats of prior) the search looks for more solutions")
 
-    public var searchSettings: [SearchSetting] { [Self.frontierWindow] }
+    /// The width of the search's cost windows (see `TopDownEnumerator`).
+    public static let costWindow = SearchSetting(
+        "costWindow", range: 0.25...10, default: 1.5,
+        meaning: "the width (in nats of prior) of each window of the search: each window walks the program space again from the root")
+
+    public var searchSettings: [SearchSetting] { [Self.frontierWindow, Self.costWindow] }
 
     public func solve(_ task: ExampleTask, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<[FrontierEntry]> {
         var solver = ExampleTaskSolver()
@@ -62,6 +67,7 @@ public struct LambdaDomain: Domain {
         solver.memoryLimit = budget.memoryLimit
         solver.stepLimit = stepLimit
         solver.frontierWindow = guidance.configuration.value(of: Self.frontierWindow)
+        solver.costWindow = guidance.configuration.value(of: Self.costWindow)
         guard var grammar = guidance.grammar else {
             return SearchReport(outcome: .stopped(.unsupported("a search over λ-programs without a grammar")), seconds: 0, candidates: 0)
         }
@@ -73,7 +79,9 @@ public struct LambdaDomain: Domain {
         timings.add(.search, found.seconds)
         timings.add(found.timings)
         let outcome: Outcome<[FrontierEntry]> = found.solved ? .solved(found.frontier) : .stopped(found.unknownReason ?? .other("stopped"))
-        return SearchReport(outcome: outcome, seconds: found.seconds, candidates: found.candidates, timings: timings)
+        // The task's seconds count the model's conditioning with the search.
+        return SearchReport(outcome: outcome, seconds: found.seconds + (timings.seconds[.inference] ?? 0), candidates: found.candidates,
+                            timings: timings)
     }
 
     // MARK: Learning

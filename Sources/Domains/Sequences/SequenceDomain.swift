@@ -63,6 +63,7 @@ public struct SequenceDomain: Domain {
         var report = lambda.solve(task.exampleTask, guidance: Guidance(grammar: grammar, configuration: guidance.configuration), budget: budget,
                                   board: board)
         report.timings.add(inference)
+        report.seconds += inference.seconds[.inference] ?? 0
         return report
     }
 

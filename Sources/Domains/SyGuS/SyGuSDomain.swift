@@ -81,7 +81,8 @@ public struct SyGuSDomain: Domain {
     public func solve(_ task: SyGuSTask, guidance: Guidance, budget: Budget, board: HelpBoard?) -> SearchReport<SyGuSAnswer> {
         var options = SynthesisOptions()
         options.timeout = budget.timeout
-        options.memoryLimit = budget.memoryLimit
+        let bankShare = guidance.configuration.value(of: Self.bankShare)
+        options.memoryLimit = bankShare >= 1 ? budget.memoryLimit : Int(min(Double(budget.memoryLimit) * bankShare, Double(Int.max >> 1)))
         options.seed = budget.seed
         options.trace = budget.trace
         let synthesizer = Synthesizer(options: options)
@@ -89,6 +90,7 @@ public struct SyGuSDomain: Domain {
         let share = guidance.configuration.value(of: Self.guidedShare)
         let result = guidance.grammar.map {
             synthesizer.solve(problem, grammar: $0, ranker: guidance.model, fallback: guidance.fallback, primaryShare: share,
+                              contextShare: guidance.configuration.value(of: Self.contextShare),
                               runDeadline: budget.runDeadline)
         } ?? synthesizer.solve(problem, runDeadline: budget.runDeadline)
         let outcome: Outcome<SyGuSAnswer>
@@ -112,7 +114,19 @@ public struct SyGuSDomain: Domain {
         "guidedShare", range: 0.1...1, default: 0.5, grid: [0.2, 0.35, 0.5, 0.65, 0.8, 1],
         meaning: "the share of a task's time for the search guided by the learned grammar and model, before the search with the starting grammar (1: no second search)")
 
-    public var searchSettings: [SearchSetting] { [Self.guidedShare] }
+    /// The share of the per-task memory bound (`--memory`, a ceiling the loop never passes) a
+    /// search's bank may hold.
+    public static let bankShare = SearchSetting(
+        "bankShare", range: 0.05...1, default: 1,
+        meaning: "the share of the per-task memory bound (--memory) a search's bank may hold before the search stops")
+
+    /// How much of an argument's cost comes from the weights of its slot (its parent's
+    /// argument) rather than the root's, for a contextual grammar (a ranking model's).
+    public static let contextShare = SearchSetting(
+        "contextShare", range: 0...1, default: 0.5, grid: [0, 0.25, 0.5, 0.75, 1],
+        meaning: "the share of an argument's cost taken from its slot's weights (its parent's argument) rather than the root's, when the weights are contextual")
+
+    public var searchSettings: [SearchSetting] { [Self.guidedShare, Self.contextShare, Self.bankShare] }
 
     /// From which of a round's two searches found each answer (a task solved after time in
     /// the `fallback` part was found by the second): when the second search found answers the

@@ -49,13 +49,12 @@ extension BottomUpEnumerator {
             candidates += 1
             countdown -= 1
             if countdown <= 0 {
-                countdown = CandidateSample.interval
+                countdown = 2_048
                 if let deadline, ContinuousClock.now >= deadline { return .timeLimit }
                 if bytesUsed > memoryLimit { return .memoryLimit }
-                // The first candidate, which meets cold caches, is not timed.
-                if candidates > 1 {
-                    return timedCandidate(ruleIndex, rule, inner: inner, children: UnsafePointer(chosen.baseAddress!), onNew: onNew)
-                }
+            }
+            if CandidateSample.times(candidates) {
+                return timedCandidate(ruleIndex, rule, inner: inner, children: UnsafePointer(chosen.baseAddress!), onNew: onNew)
             }
             if let id = tryCandidate(ruleIndex, rule, inner: inner, children: UnsafePointer(chosen.baseAddress!)) {
                 if !onNew(id) { return .stopped }

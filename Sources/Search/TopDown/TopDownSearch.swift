@@ -260,7 +260,7 @@ public final class TopDownSearch: @unchecked Sendable {
             candidates += 1
             sequence += 1
             let passes: Bool
-            if candidates % CandidateSample.interval == 0 {
+            if CandidateSample.times(candidates) {
                 let before = ContinuousClock.now
                 passes = check(codes)
                 sample.add(evaluation: CandidateSample.seconds(from: before, to: ContinuousClock.now))
