@@ -257,7 +257,8 @@ public final class BootstrapRun: Sendable {
             var frontier: [StoredProgram] = []
             if case .solved(let answer) = found.outcome { frontier = answer }
             let result = StoredResult(task: stored[task].id, solved: found.isSolved, seconds: found.seconds, candidates: found.candidates,
-                                      reason: reason, frontier: frontier, timings: found.timings, bank: found.bank)
+                                      reason: reason, frontier: frontier, timings: found.timings, bank: found.bank,
+                                      foundByFallback: found.isSolved ? found.foundByFallback : nil)
             do throws(RunStoreError) {
                 try store.record(round: round, result)
             } catch {

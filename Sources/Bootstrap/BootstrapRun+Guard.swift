@@ -79,7 +79,8 @@ extension BootstrapRun {
             for (task, entry) in stored.enumerated() where entry.split != .test {
                 if let result = results[entry.id] {
                     measured[task] = SearchMeasurement(solved: result.solved, seconds: result.seconds, candidates: result.candidates,
-                                                       timings: searchTimings[entry.id] ?? Timings())
+                                                       timings: searchTimings[entry.id] ?? Timings(),
+                                                       foundByFallback: result.foundByFallback ?? false)
                 }
             }
             try tune(&chosen, tasks: validation, measured: measured, round: round, searcher: searcher, journal: &journal)

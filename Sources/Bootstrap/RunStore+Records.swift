@@ -34,6 +34,9 @@ public struct StoredResult: Sendable {
     public var timings = Timings()
     /// The most programs the search's bank held, for a search that keeps one.
     public var bank: Int?
+    /// For a solved task, whether the second search (with the starting grammar) found the
+    /// answer; `nil` for an unsolved one, and in stores from before it was recorded.
+    public var foundByFallback: Bool?
 }
 
 /// The summary line of a finished round.
@@ -129,9 +132,11 @@ extension RunStore {
     /// Records a task's outcome in a round with its frontier, in one transaction.
     public func record(round: Int, _ result: StoredResult) throws(RunStoreError) {
         try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO results (round, task, solved, seconds, candidates, reason, bank) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [round, result.task, result.solved, result.seconds, result.candidates, StoredValue.binding(result.reason),
-                                       result.bank])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO results (round, task, solved, seconds, candidates, reason, bank, foundByFallback)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [round, result.task, result.solved, result.seconds, result.candidates, StoredValue.binding(result.reason),
+                                 result.bank, result.foundByFallback])
             try db.execute(sql: "DELETE FROM solutions WHERE round = ? AND task = ?", arguments: [round, result.task])
             try writeTimings(result.timings, round: round, task: result.task, in: db)
             for (rank, entry) in result.frontier.enumerated() {
@@ -148,12 +153,13 @@ extension RunStore {
     public func results(round: Int) throws(RunStoreError) -> [Int64: StoredResult] {
         try read { db in
             var results: [Int64: StoredResult] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, solved, seconds, candidates, reason, bank FROM results WHERE round = ?", arguments: [round]) {
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, solved, seconds, candidates, reason, bank, foundByFallback FROM results WHERE round = ?",
+                                        arguments: [round]) {
                 let stored = value(row, table: "results")
                 let task = try stored.int64("task")
                 results[task] = StoredResult(task: task, solved: try stored.bool("solved"), seconds: try stored.double("seconds"),
                                              candidates: try stored.count("candidates"), reason: try stored.optionalText("reason"), frontier: [],
-                                             bank: try stored.optionalCount("bank"))
+                                             bank: try stored.optionalCount("bank"), foundByFallback: try stored.optionalBool("foundByFallback"))
             }
             for row in try Row.fetchAll(db, sql: "SELECT rowid AS storedRow, task, program, logPrior, logLikelihood FROM solutions WHERE round = ? ORDER BY task, rank", arguments: [round]) {
                 let stored = value(row, table: "solutions")

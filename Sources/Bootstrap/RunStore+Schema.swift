@@ -217,9 +217,12 @@ extension RunStore {
             }
         }
         // v5: the most programs each search's bank held (searches that keep none, and stores
-        // from before, have none).
+        // from before, have none), and whether a solved task's answer came from the second search.
         migrator.registerMigration("v5") { db in
-            try db.alter(table: "results") { t in t.add(column: "bank", .integer) }
+            try db.alter(table: "results") { t in
+                t.add(column: "bank", .integer)
+                t.add(column: "foundByFallback", .boolean)
+            }
         }
         return migrator
     }

@@ -117,7 +117,7 @@ extension RunTasks {
                 case .stopped(let reason): outcome = .stopped(reason)
                 }
                 return SearchReport(outcome: outcome, seconds: report.seconds, candidates: report.candidates, timings: report.timings,
-                                    bank: report.bank)
+                                    bank: report.bank, foundByFallback: report.foundByFallback)
             }
             sleepPart = { train, stored, grammar, round in
                 var answers: [(task: D.Task, answer: D.Answer)] = []

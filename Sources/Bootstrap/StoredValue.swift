@@ -106,6 +106,10 @@ struct StoredValue {
         }
     }
 
+    func optionalBool(_ column: String) throws(RunStoreError) -> Bool? {
+        value(column).isNull ? nil : try bool(column)
+    }
+
     func text(_ column: String) throws(RunStoreError) -> String {
         guard let text = try? Self.text(value(column)) else { throw mismatch(column, expected: "text") }
         return text

@@ -125,12 +125,15 @@ public struct SearchMeasurement: Sendable {
     public var seconds: Double
     public var candidates: Int
     public var timings: Timings
+    /// Whether a second search (with the starting grammar) found the answer.
+    public var foundByFallback: Bool
 
-    public init(solved: Bool, seconds: Double, candidates: Int, timings: Timings) {
+    public init(solved: Bool, seconds: Double, candidates: Int, timings: Timings, foundByFallback: Bool = false) {
         self.solved = solved
         self.seconds = seconds
         self.candidates = candidates
         self.timings = timings
+        self.foundByFallback = foundByFallback
     }
 }
 

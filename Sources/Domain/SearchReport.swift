@@ -67,15 +67,19 @@ public struct SearchReport<Answer: Sendable>: Sendable {
     public var timings: Timings
     /// The most programs the search's bank held, for a search that keeps one.
     public var bank: Int?
+    /// Whether the answer came from a second search, with the starting grammar (see
+    /// `Timings.Part.fallback`).
+    public var foundByFallback: Bool
 
     public init(outcome: Outcome<Answer>, seconds: Double, candidates: Int, rounds: Int? = nil, timings: Timings = Timings(),
-                bank: Int? = nil) {
+                bank: Int? = nil, foundByFallback: Bool = false) {
         self.outcome = outcome
         self.seconds = seconds
         self.candidates = candidates
         self.rounds = rounds
         self.timings = timings
         self.bank = bank
+        self.foundByFallback = foundByFallback
     }
 
     public var isSolved: Bool {

@@ -45,6 +45,9 @@ public struct SynthesisResult: Sendable {
     public var timings = Timings()
     /// The most programs a search's bank held (over the counterexample rounds).
     public var bank: Int?
+    /// Whether a second search, with the starting grammar, found the answer (see
+    /// `solve(_:grammar:ranker:fallback:primaryShare:probeShare:contextShare:runDeadline:)`).
+    public var foundByFallback = false
 }
 
 /// Solves SyGuS problems: cost-ordered bottom-up search with divide and conquer, inside a

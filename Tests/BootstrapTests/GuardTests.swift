@@ -82,11 +82,14 @@ import TestSupport
 
 /// What a round's measurements suggest of a domain's settings.
 @Suite struct SettingSuggestionTests {
-    static func search(solved: Bool, fallback: Double) -> SearchMeasurement {
+    /// A search that took `fallback` seconds in the second search; by default a solved one with
+    /// such time was solved by it.
+    static func search(solved: Bool, fallback: Double, byFallback: Bool? = nil) -> SearchMeasurement {
         var timings = Timings()
         timings.add(.search, 0.5)
         if fallback > 0 { timings.add(.fallback, fallback) }
-        return SearchMeasurement(solved: solved, seconds: 0.5 + fallback, candidates: 100, timings: timings)
+        return SearchMeasurement(solved: solved, seconds: 0.5 + fallback, candidates: 100, timings: timings,
+                                 foundByFallback: byFallback ?? (solved && fallback > 0))
     }
 
     @Test func answersTheSecondSearchFoundGiveItMoreTime() {
@@ -97,12 +100,14 @@ import TestSupport
     }
 
     @Test func aSecondSearchThatFoundNothingGivesTheGuidedOneMoreTime() throws {
-        let searches = [Self.search(solved: true, fallback: 0), Self.search(solved: false, fallback: 1)]
+        // A task the guided search solved after the second search's first turn counts for the guided one.
+        let searches = [Self.search(solved: true, fallback: 0), Self.search(solved: false, fallback: 1),
+                        Self.search(solved: true, fallback: 0.05, byFallback: false)]
         var configuration = SearchConfiguration()
         try configuration.set(SyGuSDomain.guidedShare, to: 0.65)
         let suggested = SyGuSDomain().suggestedSettings(after: searches, in: configuration)
         #expect(suggested.map(\.value) == [0.8])
-        #expect(suggested.first?.why == "the guided search found all 1 answers; the search with the starting grammar found none of the 1 tasks it took on")
+        #expect(suggested.first?.why == "the guided search found all 2 answers; the search with the starting grammar found none of the 2 tasks it took on")
         // With no second search at all, nothing is suggested; nor by a domain that has no view.
         #expect(SyGuSDomain().suggestedSettings(after: [Self.search(solved: true, fallback: 0)], in: configuration).isEmpty)
         #expect(LambdaDomain().suggestedSettings(after: searches, in: SearchConfiguration()).isEmpty)

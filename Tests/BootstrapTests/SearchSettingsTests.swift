@@ -11,7 +11,7 @@ import TestSupport
 @Suite struct SearchSettingsTests {
     @Test func eachDomainDeclaresItsSettingsWithRanges() {
         #expect(LambdaDomain().searchSettings.map(\.name) == ["frontierWindow", "costWindow"])
-        #expect(SyGuSDomain().searchSettings.map(\.name) == ["guidedShare", "contextShare", "bankShare"])
+        #expect(SyGuSDomain().searchSettings.map(\.name) == ["guidedShare", "probeShare", "contextShare", "bankShare"])
         #expect(SequenceDomain().searchSettings.map(\.name) == LambdaDomain().searchSettings.map(\.name))
         #expect(SleepSettings.all.map(\.name) == ["abstractionsPerRound", "maximumArity", "dreams"])
         var configuration = SearchConfiguration()

@@ -75,7 +75,7 @@ import TestSupport
             return
         }
         #expect(try Verifier(problem: problem).verify([0: body]) == .verified)
-        #expect(rescued.candidates >= alone.candidates)
+        #expect(rescued.candidates >= alone.candidates && rescued.foundByFallback && !alone.foundByFallback)
         var starved = synthesizer
         starved.options.timeout = synthesizer.options.timeout * 1e-12
         guard case .unknown = starved.solve(problem, grammar: base).status else {
@@ -84,7 +84,29 @@ import TestSupport
         }
         // Time enough: the first search answers, and the fallback never runs.
         let direct = synthesizer.solve(problem, grammar: base, ranker: nil, fallback: base)
-        #expect(direct.candidates == alone.candidates && direct.iterations == alone.iterations)
+        #expect(direct.candidates == alone.candidates && direct.iterations == alone.iterations && !direct.foundByFallback)
+    }
+
+    /// The two searches take turns: a guided search that cannot find the answer (its grammar
+    /// makes the function's parameter all but unusable) keeps only its first turn before the
+    /// second search finds it, where in sequence it would spend its whole share first.
+    @Test func theSecondSearchTakesItsFirstTurnEarly() throws {
+        let (problem, _) = try problem("Problems/strings/test/email-user.sl")
+        let base = Grammar.fitted(to: [], offering: [problem], name: "strings")
+        var blind = base
+        blind.variableLogWeight = -80
+        let synthesizer = Synthesizer(options: options(timeout: .seconds(2)))
+        let turns = synthesizer.solve(problem, grammar: blind, ranker: nil, fallback: base, primaryShare: 0.5, probeShare: 0.1)
+        let sequence = synthesizer.solve(problem, grammar: blind, ranker: nil, fallback: base, primaryShare: 0.5, probeShare: 0)
+        for result in [turns, sequence] {
+            guard case .solved = result.status else {
+                Issue.record("not solved: \(result.status)")
+                return
+            }
+            #expect(result.foundByFallback)
+        }
+        #expect(turns.candidates < sequence.candidates)
+        #expect((turns.timings.seconds[.search] ?? 0) < (sequence.timings.seconds[.search] ?? 0))
     }
 
     /// An abstraction using a constant the grammar lacks is not offered.

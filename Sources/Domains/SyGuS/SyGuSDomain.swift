@@ -90,6 +90,7 @@ public struct SyGuSDomain: Domain {
         let share = guidance.configuration.value(of: Self.guidedShare)
         let result = guidance.grammar.map {
             synthesizer.solve(problem, grammar: $0, ranker: guidance.model, fallback: guidance.fallback, primaryShare: share,
+                              probeShare: guidance.configuration.value(of: Self.probeShare),
                               contextShare: guidance.configuration.value(of: Self.contextShare),
                               runDeadline: budget.runDeadline)
         } ?? synthesizer.solve(problem, runDeadline: budget.runDeadline)
@@ -105,7 +106,7 @@ public struct SyGuSDomain: Domain {
         case .unknown(let reason): outcome = .stopped(reason)
         }
         return SearchReport(outcome: outcome, seconds: result.seconds, candidates: result.candidates, rounds: result.iterations, timings: result.timings,
-                            bank: result.bank)
+                            bank: result.bank, foundByFallback: result.foundByFallback)
     }
 
     /// The share of a task's time the search guided by the run's grammar and model gets
@@ -120,22 +121,27 @@ public struct SyGuSDomain: Domain {
         "bankShare", range: 0.05...1, default: 1,
         meaning: "the share of the per-task memory bound (--memory) a search's bank may hold before the search stops")
 
+    /// The share of each search's time it first gets in its turn, before the guided search
+    /// starts again with the rest of its share (see `Synthesizer.solve`).
+    public static let probeShare = SearchSetting(
+        "probeShare", range: 0...0.5, default: 0.1,
+        meaning: "the share of each of the two searches' time it gets in a first, short turn (the guided search first), so that what either finds quickly is found quickly (0: the guided search, then the second)")
+
     /// How much of an argument's cost comes from the weights of its slot (its parent's
     /// argument) rather than the root's, for a contextual grammar (a ranking model's).
     public static let contextShare = SearchSetting(
         "contextShare", range: 0...1, default: 0.5, grid: [0, 0.25, 0.5, 0.75, 1],
         meaning: "the share of an argument's cost taken from its slot's weights (its parent's argument) rather than the root's, when the weights are contextual")
 
-    public var searchSettings: [SearchSetting] { [Self.guidedShare, Self.contextShare, Self.bankShare] }
+    public var searchSettings: [SearchSetting] { [Self.guidedShare, Self.probeShare, Self.contextShare, Self.bankShare] }
 
-    /// From which of a round's two searches found each answer (a task solved after time in
-    /// the `fallback` part was found by the second): when the second search found answers the
-    /// guided one did not, more time to it (the grid's next `guidedShare` down); when the
-    /// guided search found every answer and the second found none of the tasks it took on,
-    /// more time to the guided one (the next up).
+    /// From which of a round's two searches found each answer: when the second search found
+    /// answers the guided one did not, more time to it (the grid's next `guidedShare` down);
+    /// when the guided search found every answer and the second (which took on every task
+    /// with time in the `fallback` part) found none, more time to the guided one (the next up).
     public func suggestedSettings(after searches: [SearchMeasurement], in configuration: SearchConfiguration) -> [SettingSuggestion] {
         let second = searches.filter { ($0.timings.seconds[.fallback] ?? 0) > 0 }
-        let bySecond = second.filter(\.solved).count
+        let bySecond = searches.filter { $0.solved && $0.foundByFallback }.count
         let byGuided = searches.filter { $0.solved }.count - bySecond
         let share = configuration.value(of: Self.guidedShare)
         if bySecond > 0, let lower = Self.guidedShare.below(share) {

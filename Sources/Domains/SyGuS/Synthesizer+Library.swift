@@ -11,37 +11,65 @@ extension Synthesizer {
     /// abstraction inlined: answers to the original problem, in its own grammar. Problems with
     /// several functions are solved as `solve(_:runDeadline:)` does, as is the run's deadline.
     ///
-    /// With a `fallback`, that search gets `primaryShare` of the timeout, and when it finds
-    /// nothing the rest goes to a search with `fallback`'s weights and library alone. Learned
-    /// weights make some programs far cheaper and others far dearer; the second search keeps
-    /// what `fallback` finds quickly within reach (DreamCoder's wake likewise enumerates under
-    /// both the recognition model and the generative grammar). Candidates, seconds and
-    /// iterations add up over both searches; the second search's time is timed as `fallback`.
+    /// With a `fallback`, that search gets `primaryShare` of the timeout and a search with
+    /// `fallback`'s weights and library alone the rest. Learned weights make some programs far
+    /// cheaper and others far dearer; the second search keeps what `fallback` finds quickly
+    /// within reach (DreamCoder's wake likewise enumerates under both the recognition model and
+    /// the generative grammar). The two take turns: each first gets `probeShare` of its time,
+    /// the guided search first, so that what either finds quickly is found quickly; then the
+    /// guided search starts again with the rest of its share, and the second search takes the
+    /// rest of the time (a search that ended for another reason than its time is not started
+    /// again, and its time goes to the other). Candidates, seconds and iterations add up over
+    /// the turns; the second search's time is timed as `fallback`, and `foundByFallback` says
+    /// which found the answer.
     ///
     /// A contextual grammar's argument costs mix each slot's log-probabilities with the root's,
     /// `contextShare` of the slot's (see `SyGuSProblem.costs(of:from:contextShare:)`).
     public func solve(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker? = nil, fallback: Grammar? = nil,
-                      primaryShare: Double = 0.5, contextShare: Double = 0.5, runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
+                      primaryShare: Double = 0.5, probeShare: Double = 0.1, contextShare: Double = 0.5,
+                      runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
         guard problem.functions.count == 1 else { return solve(problem, runDeadline: runDeadline) }
         guard let fallback else {
             return search(problem, grammar: grammar, ranker: ranker, contextShare: contextShare, runDeadline: runDeadline)
         }
         let start = ContinuousClock.now
-        var primary = self
-        primary.options.timeout = options.timeout * primaryShare
-        let first = primary.search(problem, grammar: grammar, ranker: ranker, contextShare: contextShare, runDeadline: runDeadline)
-        guard case .unknown(let reason) = first.status, reason != .runTimeLimit else { return first }
-        var secondary = self
-        secondary.options.timeout = options.timeout - (ContinuousClock.now - start)
-        guard secondary.options.timeout > .zero else { return first }
-        var second = secondary.search(problem, grammar: fallback, ranker: nil, contextShare: contextShare, runDeadline: runDeadline)
-        second.timings = second.timings.moving(.search, to: .fallback)
-        second.candidates += first.candidates
-        second.seconds += first.seconds
-        second.iterations += first.iterations
-        second.timings.add(first.timings)
-        second.bank = max(first.bank ?? 0, second.bank ?? 0)
-        return second
+        let guidedTime = options.timeout * primaryShare
+        let turns: [(guided: Bool, timeout: Duration?)] = [
+            (true, guidedTime * probeShare), (false, (options.timeout - guidedTime) * probeShare),
+            (true, guidedTime * (1 - probeShare)), (false, nil),
+        ]
+        var total: SynthesisResult?
+        var goesOn = (guided: true, second: true)
+        for (guided, allotted) in turns where guided ? goesOn.guided : goesOn.second {
+            var turn = self
+            let left = options.timeout - (ContinuousClock.now - start)
+            guard left > .zero else { break }
+            turn.options.timeout = min(allotted ?? left, left)
+            guard turn.options.timeout > .zero else { continue }
+            var found = guided ? turn.search(problem, grammar: grammar, ranker: ranker, contextShare: contextShare, runDeadline: runDeadline)
+                : turn.search(problem, grammar: fallback, ranker: nil, contextShare: contextShare, runDeadline: runDeadline)
+            if !guided { found.timings = found.timings.moving(.search, to: .fallback) }
+            if let earlier = total {
+                found.candidates += earlier.candidates
+                found.seconds += earlier.seconds
+                found.iterations += earlier.iterations
+                found.timings.add(earlier.timings)
+                found.bank = max(earlier.bank ?? 0, found.bank ?? 0)
+            }
+            total = found
+            switch found.status {
+            case .solved:
+                found.foundByFallback = !guided
+                return found
+            case .infeasible, .unknown(.runTimeLimit): return found
+            case .unknown(let reason) where reason.isTimeLimit: break
+            case .unknown:
+                // Stopped for a reason more time would not change (memory, an unsupported
+                // construct): that search is done.
+                if guided { goesOn.guided = false } else { goesOn.second = false }
+            }
+        }
+        return total ?? search(problem, grammar: grammar, ranker: ranker, contextShare: contextShare, runDeadline: runDeadline)
     }
 
     /// One search of a single-function problem with `grammar`'s weights (conditioned by `ranker`) and library.
