@@ -76,6 +76,22 @@ def measured(store):
     return {"validationShare": share, "journal": journal}
 
 
+def last_round_tests(store):
+    """The last round's test tasks: name -> (solved, candidates, seconds)."""
+    db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    (last,) = db.execute("SELECT MAX(round) FROM results").fetchone()
+    rows = db.execute("""SELECT t.file || '/' || t.name, r.solved, r.candidates, r.seconds FROM results r JOIN tasks t ON t.id = r.task
+                         WHERE r.round = ? AND t.split = 'test'""", (last,))
+    return {name: (bool(solved), candidates, seconds) for name, solved, candidates, seconds in rows}
+
+
+def both_solved(first, second, index):
+    """Medians of column `index` (1: candidates, 2: seconds) over the last round's test tasks both runs solved."""
+    a, b = last_round_tests(first["store"]), last_round_tests(second["store"])
+    both = [name for name in a if a[name][0] and b.get(name, (False,))[0]]
+    return len(both), median([a[n][index] for n in both]), median([b[n][index] for n in both])
+
+
 def median(values):
     return statistics.median(values) if values else None
 
@@ -109,6 +125,12 @@ def floors(name, results):
         adopted = [f"{e['round']}:{e['name']}" for e in results[variant]["journal"] if e["decision"] == "adopted"]
         share = max(results[variant]["validationShare"].values(), default=0)
         print(f"- {variant}: {results[variant]['wall']:.0f} s wall, largest validation share {share:.2f}, adopted {', '.join(adopted) or 'nothing'}")
+    count, ours, theirs = both_solved(guarded, unguarded, 1)
+    if count:
+        print(f"- on the {count} last-round test tasks guarded and unguarded both solve: median candidates {ours:.0f} against {theirs:.0f}")
+    count, ours, theirs = both_solved(guarded, untuned, 2)
+    if count:
+        print(f"- on the {count} last-round test tasks tuned and untuned both solve: median seconds {ours:.4f} against {theirs:.4f}")
     for check, held in checks.items():
         print(f"- {'✓' if held else '✗'} {check}")
     return checks
