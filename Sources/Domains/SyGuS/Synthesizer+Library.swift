@@ -29,9 +29,12 @@ extension Synthesizer {
                       primaryShare: Double = 0.5, probeShare: Double = 0.1, contextShare: Double = 0.5,
                       runDeadline: ContinuousClock.Instant? = nil) -> SynthesisResult {
         guard problem.functions.count == 1 else { return solve(problem, runDeadline: runDeadline) }
+        // The guided grammar is conditioned and extended once, whatever the turns.
+        let guidedGrammar = prepare(problem, grammar: grammar, ranker: ranker)
         guard let fallback else {
-            return search(problem, grammar: grammar, ranker: ranker, contextShare: contextShare, runDeadline: runDeadline)
+            return guidedGrammar.counted(search(problem, guidedGrammar, contextShare: contextShare, runDeadline: runDeadline))
         }
+        var fallbackGrammar: Prepared?  // prepared when the second search first takes its turn
         let start = ContinuousClock.now
         let guidedTime = options.timeout * primaryShare
         let turns: [(guided: Bool, timeout: Duration?)] = [
@@ -46,8 +49,8 @@ extension Synthesizer {
             guard left > .zero else { break }
             turn.options.timeout = min(allotted ?? left, left)
             guard turn.options.timeout > .zero else { continue }
-            var found = guided ? turn.search(problem, grammar: grammar, ranker: ranker, contextShare: contextShare, runDeadline: runDeadline)
-                : turn.search(problem, grammar: fallback, ranker: nil, contextShare: contextShare, runDeadline: runDeadline)
+            if !guided && fallbackGrammar == nil { fallbackGrammar = prepare(problem, grammar: fallback, ranker: nil) }
+            var found = turn.search(problem, guided ? guidedGrammar : fallbackGrammar!, contextShare: contextShare, runDeadline: runDeadline)
             if !guided { found.timings = found.timings.moving(.search, to: .fallback) }
             if let earlier = total {
                 found.candidates += earlier.candidates
@@ -60,8 +63,8 @@ extension Synthesizer {
             switch found.status {
             case .solved:
                 found.foundByFallback = !guided
-                return found
-            case .infeasible, .unknown(.runTimeLimit): return found
+                return guidedGrammar.counted(found)
+            case .infeasible, .unknown(.runTimeLimit): return guidedGrammar.counted(found)
             case .unknown(let reason) where reason.isTimeLimit: break
             case .unknown:
                 // Stopped for a reason more time would not change (memory, an unsupported
@@ -69,23 +72,42 @@ extension Synthesizer {
                 if guided { goesOn.guided = false } else { goesOn.second = false }
             }
         }
-        return total ?? search(problem, grammar: grammar, ranker: ranker, contextShare: contextShare, runDeadline: runDeadline)
+        return guidedGrammar.counted(total ?? search(problem, guidedGrammar, contextShare: contextShare, runDeadline: runDeadline))
     }
 
-    /// One search of a single-function problem with `grammar`'s weights (conditioned by `ranker`) and library.
-    private func search(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?, contextShare: Double,
-                        runDeadline: ContinuousClock.Instant?) -> SynthesisResult {
+    /// A grammar made ready to search a problem with: its weights (conditioned on the problem by
+    /// a ranking model), the problem extended with its library, and the conditioning's time.
+    private struct Prepared {
+        var weights: Grammar
+        var library: SyGuSLibraryExtension
+        var inference: Timings
+
+        /// `result` with the conditioning's time counted in its seconds and timings.
+        func counted(_ result: SynthesisResult) -> SynthesisResult {
+            var result = result
+            result.timings.add(inference)
+            result.seconds += inference.seconds[.inference] ?? 0
+            return result
+        }
+    }
+
+    private func prepare(_ problem: SyGuSProblem, grammar: Grammar, ranker: Ranker?) -> Prepared {
         var inference = Timings()
         let weights = ranker.map { ranker in
             inference.measure(.inference) { ranker.grammar(for: TaskFeatures.vector(of: problem), base: grammar) }
         } ?? grammar
-        let library = problem.extended(with: grammar)
+        return Prepared(weights: weights, library: problem.extended(with: grammar), inference: inference)
+    }
+
+    /// One search of a single-function problem with a prepared grammar's weights and library.
+    private func search(_ problem: SyGuSProblem, _ grammar: Prepared, contextShare: Double,
+                        runDeadline: ContinuousClock.Instant?) -> SynthesisResult {
+        let library = grammar.library
         let extended = library.problem
+        let weights = grammar.weights
         var solver = self
         solver.options.costs = { searched in extended.costs(of: searched, from: weights, contextShare: contextShare) }
         var result = solver.solve(extended, runDeadline: runDeadline)
-        result.timings.add(inference)
-        result.seconds += inference.seconds[.inference] ?? 0
         guard case .solved(let bodies) = result.status else { return result }
         var answers: [Int: Tasks.Expression] = [:]
         for (function, body) in bodies {
